@@ -1,0 +1,192 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph/model"
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Conversions between GraphQL models and domain values. The enums share
+// their names, so they convert by type conversion.
+
+func domainTypes(ts []model.RelationshipType) []actorgraph.RelationshipType {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]actorgraph.RelationshipType, len(ts))
+	for i, t := range ts {
+		out[i] = actorgraph.RelationshipType(t)
+	}
+	return out
+}
+
+func domainDirection(d *model.Direction) actorgraph.Direction {
+	if d == nil {
+		return actorgraph.Both
+	}
+	return actorgraph.Direction(*d)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func actorFilter(f *model.ActorFilter) actorgraph.ActorFilter {
+	if f == nil {
+		return actorgraph.ActorFilter{}
+	}
+	out := actorgraph.ActorFilter{Country: deref(f.Country), NameContains: deref(f.NameContains)}
+	for _, k := range f.Kinds {
+		out.Kinds = append(out.Kinds, actorgraph.ActorKind(k))
+	}
+	return out
+}
+
+func relationshipFilter(f *model.RelationshipFilter) actorgraph.RelationshipFilter {
+	if f == nil {
+		return actorgraph.RelationshipFilter{}
+	}
+	out := actorgraph.RelationshipFilter{
+		Types:     domainTypes(f.Types),
+		ActorID:   deref(f.Actor),
+		Direction: domainDirection(f.Direction),
+		Since:     f.Since,
+		Until:     f.Until,
+		EventID:   deref(f.EventID),
+	}
+	for _, m := range f.Modalities {
+		out.Modalities = append(out.Modalities, actorgraph.Modality(m))
+	}
+	return out
+}
+
+func newActor(in model.CreateActorInput) actorgraph.Actor {
+	a := actorgraph.Actor{
+		ID:          in.ID,
+		Kind:        actorgraph.ActorKind(in.Kind),
+		Name:        strings.TrimSpace(in.Name),
+		Aliases:     in.Aliases,
+		Title:       deref(in.Title),
+		Country:     deref(in.Country),
+		CAMEOCode:   deref(in.CameoCode),
+		WikidataID:  deref(in.WikidataID),
+		Description: deref(in.Description),
+	}
+	if a.Aliases == nil {
+		a.Aliases = []string{}
+	}
+	return a
+}
+
+func actorPatch(in model.UpdateActorInput) actorgraph.ActorPatch {
+	p := actorgraph.ActorPatch{
+		Name: in.Name, Title: in.Title, Country: in.Country, CAMEOCode: in.CameoCode,
+		WikidataID: in.WikidataID, Description: in.Description,
+	}
+	if in.Kind != nil {
+		k := actorgraph.ActorKind(*in.Kind)
+		p.Kind = &k
+	}
+	if in.Aliases != nil {
+		aliases := in.Aliases
+		p.Aliases = &aliases
+	}
+	return p
+}
+
+func newRelationship(in model.CreateRelationshipInput) actorgraph.Relationship {
+	r := actorgraph.Relationship{
+		ID:        in.ID,
+		Type:      actorgraph.RelationshipType(in.Type),
+		From:      in.From,
+		To:        in.To,
+		Date:      in.Date,
+		CAMEOCode: deref(in.CameoCode),
+		Goldstein: in.Goldstein,
+		Modality:  actorgraph.Asserted,
+		EventID:   deref(in.EventID),
+		Summary:   deref(in.Summary),
+	}
+	if in.Modality != nil {
+		r.Modality = actorgraph.Modality(*in.Modality)
+	}
+	if in.QuadClass != nil {
+		r.QuadClass = *in.QuadClass
+	}
+	for _, e := range in.Evidence {
+		r.Evidence = append(r.Evidence, actorgraph.Evidence{Quote: e.Quote, Source: e.Source})
+	}
+	return r
+}
+
+func actorConnection(p actorgraph.Page[actorgraph.Actor]) *model.ActorConnection {
+	c := &model.ActorConnection{Edges: []*model.ActorEdge{}, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
+	for _, a := range p.Items {
+		c.Edges = append(c.Edges, &model.ActorEdge{Cursor: encodeCursor(cursorActor, a.ID), Node: model.NewActor(a)})
+	}
+	if n := len(c.Edges); n > 0 {
+		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+	}
+	return c
+}
+
+func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.RelationshipConnection {
+	c := &model.RelationshipConnection{Edges: []*model.RelationshipEdge{}, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
+	for _, r := range p.Items {
+		c.Edges = append(c.Edges, &model.RelationshipEdge{Cursor: encodeCursor(cursorRelationship, r.ID), Node: model.NewRelationship(r)})
+	}
+	if n := len(c.Edges); n > 0 {
+		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+	}
+	return c
+}
+
+func path(p *actorgraph.Path) *model.Path {
+	if p == nil {
+		return nil
+	}
+	return &model.Path{Length: p.Length(), Nodes: model.NewActors(p.Nodes), Relationships: model.NewRelationships(p.Relationships)}
+}
+
+// actorRelationships resolves Actor.relationships for every object type.
+func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+	n, err := r.Limits.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	afterID, err := decodeCursor(cursorRelationship, after)
+	if err != nil {
+		return nil, err
+	}
+	key := relationshipsKey{
+		actorID:   obj.Domain().ID,
+		direction: domainDirection(direction),
+		types:     typesKey(domainTypes(types)),
+		first:     n,
+		after:     afterID,
+	}
+	page, err := loadersFrom(ctx).relationships.Load(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return relationshipConnection(page), nil
+}
+
+// loadActor resolves Relationship.from and .to through the loader.
+func loadActor(ctx context.Context, id string) (model.Actor, error) {
+	a, err := loadersFrom(ctx).actors.Load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if a == nil {
+		// A relationship whose actor vanished between two reads of one
+		// request: report it rather than return a null for a non-null field.
+		return nil, actorgraph.NotFound("actor", id)
+	}
+	return model.NewActor(*a), nil
+}

@@ -1,0 +1,37 @@
+package graph
+
+import (
+	"encoding/base64"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Cursors are opaque to clients: base64url of "<kind>:<id>". Stores page by
+// id, so a cursor stays valid while other records come and go.
+const (
+	cursorActor        = "actor"
+	cursorRelationship = "rel"
+)
+
+// encodeCursor makes the cursor for the item with this id.
+func encodeCursor(kind, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(kind + ":" + id))
+}
+
+// decodeCursor returns the id in a cursor of the given kind; "" for a nil
+// cursor. A malformed cursor, or one of another kind, is ErrInvalid.
+func decodeCursor(kind string, cursor *string) (string, error) {
+	if cursor == nil || *cursor == "" {
+		return "", nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(*cursor)
+	if err != nil {
+		return "", actorgraph.Invalid("after", "not a cursor this API issued")
+	}
+	id, ok := strings.CutPrefix(string(raw), kind+":")
+	if !ok || !actorgraph.ValidID(id) {
+		return "", actorgraph.Invalid("after", "not a cursor for this list")
+	}
+	return id, nil
+}

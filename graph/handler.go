@@ -1,0 +1,118 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/actorgraph/actorgraph/graph/model"
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// HandlerConfig configures the GraphQL handler.
+type HandlerConfig struct {
+	Store    actorgraph.Store
+	Limits   Limits
+	APIToken string
+	Logger   *slog.Logger
+	// ObserveError is called with the code of every error returned to a
+	// client (metrics); nil to ignore.
+	ObserveError func(code string)
+	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
+	// many automatic persisted queries.
+	QueryCacheSize, APQCacheSize int
+}
+
+// NewHandler returns the /graphql HTTP handler: POST and GET transports,
+// a parsed-query cache, automatic persisted queries, the limits, and the
+// error presenter. Each request gets fresh loaders and its Authorization
+// header in the context.
+func NewHandler(cfg HandlerConfig) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.ObserveError == nil {
+		cfg.ObserveError = func(string) {}
+	}
+	if cfg.QueryCacheSize <= 0 {
+		cfg.QueryCacheSize = 1000
+	}
+	if cfg.APQCacheSize <= 0 {
+		cfg.APQCacheSize = 1000
+	}
+	res := &Resolver{Store: cfg.Store, Limits: cfg.Limits, APIToken: cfg.APIToken}
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases})
+	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	logger := cfg.Logger
+	srv.SetErrorPresenter(errorPresenter(cfg.ObserveError, func(ctx context.Context, err error) {
+		logger.ErrorContext(ctx, "internal error", "err", err)
+	}))
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", v)
+		return errInternalPanic
+	})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := WithLoaders(r.Context(), cfg.Store)
+		ctx = WithAuthorization(ctx, r.Header.Get("Authorization"))
+		srv.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type panicError struct{}
+
+func (panicError) Error() string { return "panic in resolver" }
+
+var errInternalPanic error = panicError{}
+
+// complexityRoot makes list fields count as their page size times their
+// children, so a wide nested query costs what it would return.
+func complexityRoot(l Limits) ComplexityRoot {
+	var c ComplexityRoot
+	page := func(first *int) int {
+		if first != nil && *first > 0 {
+			return *first
+		}
+		return l.DefaultPageSize
+	}
+	rels := func(child int, _ *model.Direction, _ []model.RelationshipType, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
+	c.Leader.Relationships = rels
+	c.Government.Relationships = rels
+	c.Mediator.Relationships = rels
+	c.Official.Relationships = rels
+	c.Journalist.Relationships = rels
+	c.Organization.Relationships = rels
+	c.Group.Relationships = rels
+	c.Query.Actors = func(child int, _ *model.ActorFilter, first *int, _ *string) int { return 1 + child*page(first) }
+	c.Query.Relationships = func(child int, _ *model.RelationshipFilter, first *int, _ *string) int { return 1 + child*page(first) }
+	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*page(first) }
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []model.RelationshipType) int {
+		d := 1
+		if depth != nil && *depth > 1 {
+			d = *depth
+		}
+		return 1 + child*10*d
+	}
+	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []model.RelationshipType, _ *model.Direction) int {
+		hops := l.MaxHops
+		if maxHops != nil && *maxHops > 0 {
+			hops = *maxHops
+		}
+		return 1 + child*hops
+	}
+	return c
+}

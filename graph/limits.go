@@ -1,0 +1,184 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Limits bound what one request may ask for. Every limit has a default
+// (DefaultLimits) and a setting (flags and env in internal/cli).
+type Limits struct {
+	// DefaultPageSize is used when `first` is absent.
+	DefaultPageSize int
+	// MaxPageSize caps `first`; more is PAGE_SIZE_EXCEEDED.
+	MaxPageSize int
+	// MaxHops caps path searches; it is also the default maxHops.
+	// More is MAX_HOPS_EXCEEDED.
+	MaxHops int
+	// MaxNeighborhoodDepth caps neighborhood depth; more is DEPTH_EXCEEDED.
+	MaxNeighborhoodDepth int
+	// MaxQueryDepth caps selection-set nesting; more is QUERY_TOO_DEEP.
+	MaxQueryDepth int
+	// MaxAliases caps aliased fields in one operation; more is TOO_MANY_ALIASES.
+	MaxAliases int
+	// MaxTokens caps the parser's tokens; more is TOO_MANY_TOKENS.
+	MaxTokens int
+	// MaxComplexity caps gqlgen's complexity score (list fields count
+	// their page size); more is COMPLEXITY_LIMIT_EXCEEDED.
+	MaxComplexity int
+	// RequestTimeout bounds each request; past it the request is cancelled
+	// with TIMEOUT.
+	RequestTimeout time.Duration
+}
+
+// DefaultLimits are the limits a server starts with.
+func DefaultLimits() Limits {
+	return Limits{
+		DefaultPageSize:      20,
+		MaxPageSize:          100,
+		MaxHops:              6,
+		MaxNeighborhoodDepth: 3,
+		MaxQueryDepth:        15,
+		MaxAliases:           30,
+		MaxTokens:            10000,
+		MaxComplexity:        20000,
+		RequestTimeout:       10 * time.Second,
+	}
+}
+
+// Limit codes.
+const (
+	CodePageSizeExceeded = "PAGE_SIZE_EXCEEDED"
+	CodeMaxHopsExceeded  = "MAX_HOPS_EXCEEDED"
+	CodeDepthExceeded    = "DEPTH_EXCEEDED"
+	CodeQueryTooDeep     = "QUERY_TOO_DEEP"
+	CodeTooManyAliases   = "TOO_MANY_ALIASES"
+)
+
+// pageSize resolves `first` against the limits.
+func (l Limits) pageSize(first *int) (int, error) {
+	if first == nil {
+		return l.DefaultPageSize, nil
+	}
+	switch {
+	case *first < 0:
+		return 0, actorgraph.Invalid("first", "must not be negative")
+	case *first > l.MaxPageSize:
+		return 0, &actorgraph.LimitError{Code: CodePageSizeExceeded,
+			Message: fmt.Sprintf("first is %d, more than the page size limit of %d", *first, l.MaxPageSize)}
+	}
+	return *first, nil
+}
+
+// hops resolves `maxHops` against the limits.
+func (l Limits) hops(maxHops *int) (int, error) {
+	if maxHops == nil {
+		return l.MaxHops, nil
+	}
+	switch {
+	case *maxHops < 1:
+		return 0, actorgraph.Invalid("maxHops", "must be at least 1")
+	case *maxHops > l.MaxHops:
+		return 0, &actorgraph.LimitError{Code: CodeMaxHopsExceeded,
+			Message: fmt.Sprintf("maxHops is %d, more than the limit of %d", *maxHops, l.MaxHops)}
+	}
+	return *maxHops, nil
+}
+
+// depth resolves a neighborhood `depth` against the limits.
+func (l Limits) depth(depth *int) (int, error) {
+	d := 1
+	if depth != nil {
+		d = *depth
+	}
+	switch {
+	case d < 0:
+		return 0, actorgraph.Invalid("depth", "must not be negative")
+	case d > l.MaxNeighborhoodDepth:
+		return 0, &actorgraph.LimitError{Code: CodeDepthExceeded,
+			Message: fmt.Sprintf("depth is %d, more than the limit of %d", d, l.MaxNeighborhoodDepth)}
+	}
+	return d, nil
+}
+
+// shapeLimit rejects operations nested too deeply or with too many
+// aliases, before any resolver runs.
+type shapeLimit struct {
+	maxDepth, maxAliases int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = shapeLimit{}
+
+func (shapeLimit) ExtensionName() string                          { return "ShapeLimit" }
+func (shapeLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (s shapeLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	op := opCtx.Doc.Operations.ForName(opCtx.OperationName)
+	if op == nil {
+		return nil
+	}
+	w := shapeWalker{doc: opCtx.Doc, visiting: map[string]bool{}}
+	depth := w.walk(op.SelectionSet, 1)
+	if depth > s.maxDepth {
+		err := gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, s.maxDepth)
+		errcode.Set(err, CodeQueryTooDeep)
+		return err
+	}
+	if w.aliases > s.maxAliases {
+		err := gqlerror.Errorf("query uses %d aliases, more than the limit of %d", w.aliases, s.maxAliases)
+		errcode.Set(err, CodeTooManyAliases)
+		return err
+	}
+	return nil
+}
+
+// shapeWalker measures depth and counts aliases, following fragments
+// (a fragment cycle is invalid GraphQL and was rejected by validation; the
+// visiting set guards anyway).
+type shapeWalker struct {
+	doc      *ast.QueryDocument
+	aliases  int
+	visiting map[string]bool
+}
+
+func (w *shapeWalker) walk(set ast.SelectionSet, depth int) int {
+	deepest := depth - 1
+	for _, sel := range set {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if sel.Alias != "" && sel.Alias != sel.Name {
+				w.aliases++
+			}
+			d := depth
+			if len(sel.SelectionSet) > 0 {
+				d = w.walk(sel.SelectionSet, depth+1)
+			}
+			deepest = max(deepest, d)
+		case *ast.InlineFragment:
+			deepest = max(deepest, w.walk(sel.SelectionSet, depth))
+		case *ast.FragmentSpread:
+			if w.visiting[sel.Name] {
+				continue
+			}
+			frag := w.doc.Fragments.ForName(sel.Name)
+			if frag == nil {
+				continue
+			}
+			w.visiting[sel.Name] = true
+			deepest = max(deepest, w.walk(frag.SelectionSet, depth))
+			delete(w.visiting, sel.Name)
+		}
+	}
+	return deepest
+}

@@ -1,0 +1,95 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Loaders batch the nested fields of one request: every Relationship.from
+// and .to in a response is fetched with one ActorsByID call per wave, and
+// every Actor.relationships with one RelationshipsOf call per wave, so a
+// nested query costs a number of store calls bounded by its depth, not by
+// its result size. A fresh set is made for each request (no cache outlives
+// a request, so no write is ever hidden from a later read).
+type Loaders struct {
+	actors        *dataloadgen.Loader[string, *actorgraph.Actor]
+	relationships *dataloadgen.Loader[relationshipsKey, actorgraph.Page[actorgraph.Relationship]]
+}
+
+// relationshipsKey is a comparable form of actorgraph.RelationshipsQuery.
+type relationshipsKey struct {
+	actorID   string
+	direction actorgraph.Direction
+	types     string // sorted, comma-joined
+	first     int
+	after     string
+}
+
+func (k relationshipsKey) query() actorgraph.RelationshipsQuery {
+	q := actorgraph.RelationshipsQuery{
+		ActorID:   k.actorID,
+		Direction: k.direction,
+		Page:      actorgraph.PageRequest{First: k.first, After: k.after},
+	}
+	if k.types != "" {
+		for _, t := range strings.Split(k.types, ",") {
+			q.Types = append(q.Types, actorgraph.RelationshipType(t))
+		}
+	}
+	return q
+}
+
+func typesKey(types []actorgraph.RelationshipType) string {
+	s := make([]string, len(types))
+	for i, t := range types {
+		s[i] = string(t)
+	}
+	slices.Sort(s)
+	return strings.Join(slices.Compact(s), ",")
+}
+
+// loaderWait is how long a loader collects keys before it fetches; gqlgen
+// resolves sibling fields concurrently, so a short wait gathers a level.
+const loaderWait = 2 * time.Millisecond
+
+// NewLoaders makes the loaders for one request.
+func NewLoaders(store actorgraph.Store) *Loaders {
+	return &Loaders{
+		actors: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*actorgraph.Actor, []error) {
+			actors, err := store.ActorsByID(ctx, ids)
+			if err != nil {
+				return nil, []error{err}
+			}
+			return actors, nil
+		}, dataloadgen.WithWait(loaderWait)),
+		relationships: dataloadgen.NewLoader(func(ctx context.Context, keys []relationshipsKey) ([]actorgraph.Page[actorgraph.Relationship], []error) {
+			qs := make([]actorgraph.RelationshipsQuery, len(keys))
+			for i, k := range keys {
+				qs[i] = k.query()
+			}
+			pages, err := store.RelationshipsOf(ctx, qs)
+			if err != nil {
+				return nil, []error{err}
+			}
+			return pages, nil
+		}, dataloadgen.WithWait(loaderWait)),
+	}
+}
+
+type loadersKey struct{}
+
+// WithLoaders returns a context carrying a fresh set of loaders.
+func WithLoaders(ctx context.Context, store actorgraph.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(store))
+}
+
+func loadersFrom(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	return l
+}

@@ -1,0 +1,14 @@
+// Package actorgraph is the domain of the actor-relationship graph: actors
+// (leaders, governments, mediators, officials, …), the directed, typed and
+// evidenced relationships between them, paths and subgraphs, the Store
+// contract both storage engines fulfil, and the sentinel errors every layer
+// shares.
+//
+// Read it in this order: actor.go, relationship.go, store.go, errors.go,
+// search.go (the ranking both stores use for name search).
+//
+// Every relationship in the shipped dataset carries a verbatim quote from its
+// source (Evidence), a CAMEO event code and Goldstein score where it is an
+// event, and a Modality, because "offered to host" and "threatened
+// sanctions" did not (yet) happen.
+package actorgraph

@@ -1,0 +1,270 @@
+// Package memstore is the embedded store: every actor and relationship is
+// held in memory with indexes by id and adjacency by direction, and every
+// write goes through to one bbolt file (fsync on commit) before it is
+// acknowledged, so a killed process loses no acknowledged write.
+package memstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/pathfind"
+)
+
+// The file layout: a meta bucket with the format marker, one bucket of
+// actors and one of relationships, each value the JSON of the domain type.
+var (
+	bucketMeta   = []byte("meta")
+	bucketActors = []byte("actors")
+	bucketRels   = []byte("relationships")
+	keyFormat    = []byte("format")
+)
+
+// FileFormat is the marker stored in every data file; a file without it
+// is refused.
+const FileFormat = "actorgraph-memstore/1"
+
+// FileName is the data file's name inside the data directory.
+const FileName = "actorgraph.db"
+
+var _ actorgraph.Store = (*Store)(nil)
+
+// Store is the embedded store. The zero value is not usable; call Open.
+type Store struct {
+	db   *bolt.DB
+	path string
+
+	mu       sync.RWMutex
+	actors   map[string]*actorgraph.Actor
+	actorIDs []string // sorted
+	rels     map[string]*actorgraph.Relationship
+	relIDs   []string            // sorted
+	out      map[string][]string // actor id → ids of relationships from it, sorted
+	in       map[string][]string // actor id → ids of relationships to it, sorted
+}
+
+// Open opens (or creates) the data file in dir and loads it into memory.
+// created reports whether the file was new, so the caller can seed it.
+// A file that is not an actorgraph data file, or is corrupt, is refused
+// with an error and left untouched.
+func Open(dir string) (s *Store, created bool, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, false, fmt.Errorf("memstore: data directory: %w", err)
+	}
+	path := dir + string(os.PathSeparator) + FileName
+	info, statErr := os.Stat(path)
+	created = errors.Is(statErr, os.ErrNotExist) || (statErr == nil && info.Size() == 0)
+	if !created {
+		if err := checkFile(path); err != nil {
+			return nil, false, err
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, false, fmt.Errorf("memstore: %s is in use by another process", path)
+		}
+		return nil, false, fmt.Errorf("memstore: open %s: %w", path, err)
+	}
+	s = &Store{db: db, path: path}
+	if created {
+		err = db.Update(func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{bucketMeta, bucketActors, bucketRels} {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			return tx.Bucket(bucketMeta).Put(keyFormat, []byte(FileFormat))
+		})
+		if err != nil {
+			db.Close()
+			return nil, false, fmt.Errorf("memstore: initialise %s: %w", path, err)
+		}
+	}
+	if err := s.load(); err != nil {
+		db.Close()
+		return nil, false, err
+	}
+	return s, created, nil
+}
+
+// checkFile opens an existing file read-only and checks it is ours, so a
+// foreign or corrupt file is refused before anything could write to it.
+func checkFile(path string) (err error) {
+	refuse := func(reason string) error {
+		return fmt.Errorf("memstore: refusing %s: %s; the file was left untouched (move it away or point -data elsewhere)", path, reason)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return fmt.Errorf("memstore: %s is in use by another process", path)
+		}
+		return refuse(fmt.Sprintf("not an actorgraph data file or corrupt (%v)", err))
+	}
+	defer db.Close()
+	defer func() {
+		if r := recover(); r != nil {
+			err = refuse(fmt.Sprintf("corrupt (%v)", r))
+		}
+	}()
+	return db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return refuse("not an actorgraph data file (no format marker)")
+		}
+		if got := string(meta.Get(keyFormat)); got != FileFormat {
+			return refuse(fmt.Sprintf("format %q, want %q", got, FileFormat))
+		}
+		if tx.Bucket(bucketActors) == nil || tx.Bucket(bucketRels) == nil {
+			return refuse("missing buckets")
+		}
+		return nil
+	})
+}
+
+// load reads the whole file into the in-memory indexes.
+func (s *Store) load() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("memstore: %s is corrupt (%v); it was left untouched", s.path, r)
+		}
+	}()
+	s.actors = map[string]*actorgraph.Actor{}
+	s.rels = map[string]*actorgraph.Relationship{}
+	s.out = map[string][]string{}
+	s.in = map[string][]string{}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
+			var a actorgraph.Actor
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("actor %q: %w", k, err)
+			}
+			s.actors[a.ID] = &a
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
+			var r actorgraph.Relationship
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("relationship %q: %w", k, err)
+			}
+			s.rels[r.ID] = &r
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("memstore: %s is corrupt: %w; it was left untouched", s.path, err)
+	}
+	for id := range s.actors {
+		s.actorIDs = append(s.actorIDs, id)
+	}
+	sort.Strings(s.actorIDs)
+	for id, r := range s.rels {
+		s.relIDs = append(s.relIDs, id)
+		s.out[r.From] = append(s.out[r.From], id)
+		s.in[r.To] = append(s.in[r.To], id)
+	}
+	sort.Strings(s.relIDs)
+	for _, m := range []map[string][]string{s.out, s.in} {
+		for _, ids := range m {
+			sort.Strings(ids)
+		}
+	}
+	return nil
+}
+
+// Close closes the data file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ready reports whether the store can serve; the embedded store always can
+// once open.
+func (s *Store) Ready(ctx context.Context) error { return ctx.Err() }
+
+// Stats counts actors and relationships.
+func (s *Store) Stats(ctx context.Context) (actorgraph.Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return actorgraph.Stats{Actors: len(s.actors), Relationships: len(s.rels)}, ctx.Err()
+}
+
+// insertSorted adds id to a sorted slice, keeping it sorted and unique.
+func insertSorted(ids []string, id string) []string {
+	i, found := slices.BinarySearch(ids, id)
+	if found {
+		return ids
+	}
+	return slices.Insert(ids, i, id)
+}
+
+// removeSorted deletes id from a sorted slice.
+func removeSorted(ids []string, id string) []string {
+	i, found := slices.BinarySearch(ids, id)
+	if !found {
+		return ids
+	}
+	return slices.Delete(ids, i, i+1)
+}
+
+// pageAfter returns the index of the first id in sorted ids that comes
+// after the cursor id.
+func pageAfter(ids []string, after string) int {
+	if after == "" {
+		return 0
+	}
+	i, found := slices.BinarySearch(ids, after)
+	if found {
+		i++
+	}
+	return i
+}
+
+// graphView adapts the store's adjacency to pathfind.Graph, applying the
+// type filter and direction. The caller holds the read lock.
+type graphView struct {
+	s     *Store
+	types []actorgraph.RelationshipType
+	dir   actorgraph.Direction
+}
+
+func (g graphView) edges(node string, dir actorgraph.Direction) []pathfind.Edge {
+	var out []pathfind.Edge
+	add := func(ids []string) {
+		for _, id := range ids {
+			r := g.s.rels[id]
+			if actorgraph.TypeSet(g.types, r.Type) {
+				out = append(out, pathfind.Edge{ID: id, To: r.Other(node)})
+			}
+		}
+	}
+	if dir == actorgraph.Outgoing || dir == actorgraph.Both {
+		add(g.s.out[node])
+	}
+	if dir == actorgraph.Incoming || dir == actorgraph.Both {
+		add(g.s.in[node])
+	}
+	return out
+}
+
+func reverse(d actorgraph.Direction) actorgraph.Direction {
+	switch d {
+	case actorgraph.Outgoing:
+		return actorgraph.Incoming
+	case actorgraph.Incoming:
+		return actorgraph.Outgoing
+	}
+	return actorgraph.Both
+}
+
+func (g graphView) Forward(node string) []pathfind.Edge  { return g.edges(node, g.dir) }
+func (g graphView) Backward(node string) []pathfind.Edge { return g.edges(node, reverse(g.dir)) }

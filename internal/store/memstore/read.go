@@ -1,0 +1,261 @@
+package memstore
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/pathfind"
+)
+
+// Actor returns one actor by id.
+func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) {
+	if err := ctx.Err(); err != nil {
+		return actorgraph.Actor{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a, ok := s.actors[id]
+	if !ok {
+		return actorgraph.Actor{}, actorgraph.NotFound("actor", id)
+	}
+	return a.Clone(), nil
+}
+
+// ActorsByID returns actors in the order of ids, nil for unknown ids.
+func (s *Store) ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Actor, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*actorgraph.Actor, len(ids))
+	for i, id := range ids {
+		if a, ok := s.actors[id]; ok {
+			c := a.Clone()
+			out[i] = &c
+		}
+	}
+	return out, nil
+}
+
+// Actors returns a page of the actors matching the filter, by id.
+func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error) {
+	var res actorgraph.Page[actorgraph.Actor]
+	if err := page.Validate(); err != nil {
+		return res, err
+	}
+	for _, k := range f.Kinds {
+		if !k.Valid() {
+			return res, actorgraph.Invalid("kinds", "%q is not a known actor kind", k)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	start := pageAfter(s.actorIDs, page.After)
+	for i, id := range s.actorIDs {
+		a := s.actors[id]
+		if !f.MatchesFilter(a) {
+			continue
+		}
+		res.TotalCount++
+		if i < start {
+			continue
+		}
+		if len(res.Items) < page.First {
+			res.Items = append(res.Items, a.Clone())
+		} else {
+			res.HasNextPage = true
+		}
+	}
+	return res, nil
+}
+
+// Search ranks actors by name and alias match.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
+	if strings.TrimSpace(actorgraph.Fold(text)) == "" {
+		return nil, actorgraph.Invalid("text", "search text must contain a letter or digit")
+	}
+	if limit < 0 {
+		return nil, actorgraph.Invalid("first", "must not be negative")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	all := make([]actorgraph.Actor, 0, len(s.actors))
+	for _, id := range s.actorIDs {
+		all = append(all, *s.actors[id])
+	}
+	s.mu.RUnlock()
+	found := actorgraph.RankActors(all, text, limit)
+	for i := range found {
+		found[i] = found[i].Clone()
+	}
+	return found, nil
+}
+
+// Relationships returns a page of the relationships matching the filter.
+func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error) {
+	var res actorgraph.Page[actorgraph.Relationship]
+	if err := page.Validate(); err != nil {
+		return res, err
+	}
+	if err := f.Validate(); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := s.relIDs
+	if f.ActorID != "" {
+		if _, ok := s.actors[f.ActorID]; !ok {
+			return res, actorgraph.NotFound("actor", f.ActorID)
+		}
+		ids = s.adjacent(f.ActorID, f.Direction)
+	}
+	return s.pageRelationships(ids, &f, page), nil
+}
+
+// RelationshipsOf answers a batch of per-actor queries.
+func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error) {
+	for _, q := range qs {
+		if err := q.Page.Validate(); err != nil {
+			return nil, err
+		}
+		f := actorgraph.RelationshipFilter{Types: q.Types, Direction: q.Direction}
+		if err := f.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]actorgraph.Page[actorgraph.Relationship], len(qs))
+	for i, q := range qs {
+		f := actorgraph.RelationshipFilter{Types: q.Types}
+		out[i] = s.pageRelationships(s.adjacent(q.ActorID, q.Direction), &f, q.Page)
+	}
+	return out, nil
+}
+
+// adjacent returns the sorted ids of the relationships at an actor.
+func (s *Store) adjacent(actorID string, dir actorgraph.Direction) []string {
+	switch dir {
+	case actorgraph.Outgoing:
+		return s.out[actorID]
+	case actorgraph.Incoming:
+		return s.in[actorID]
+	}
+	return mergeSorted(s.out[actorID], s.in[actorID])
+}
+
+// mergeSorted merges two sorted id lists into a new sorted list.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// pageRelationships filters sorted ids and cuts one page.
+func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter, page actorgraph.PageRequest) actorgraph.Page[actorgraph.Relationship] {
+	var res actorgraph.Page[actorgraph.Relationship]
+	start := pageAfter(ids, page.After)
+	for i, id := range ids {
+		r := s.rels[id]
+		if !f.Matches(r) {
+			continue
+		}
+		res.TotalCount++
+		if i < start {
+			continue
+		}
+		if len(res.Items) < page.First {
+			res.Items = append(res.Items, r.Clone())
+		} else {
+			res.HasNextPage = true
+		}
+	}
+	return res
+}
+
+// Neighborhood returns the actors within depth hops and the edges among them.
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []actorgraph.RelationshipType) (actorgraph.Subgraph, error) {
+	var sub actorgraph.Subgraph
+	if depth < 0 {
+		return sub, actorgraph.Invalid("depth", "must not be negative")
+	}
+	f := actorgraph.RelationshipFilter{Types: types}
+	if err := f.Validate(); err != nil {
+		return sub, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, ok := s.actors[id]; !ok {
+		return sub, actorgraph.NotFound("actor", id)
+	}
+	order, dist, err := pathfind.Neighborhood(ctx, graphView{s: s, types: types, dir: actorgraph.Both}, id, depth)
+	if err != nil {
+		return sub, err
+	}
+	var edgeIDs []string
+	for _, n := range order {
+		sub.Nodes = append(sub.Nodes, s.actors[n].Clone())
+		for _, rid := range s.out[n] { // each edge once: from its From end
+			r := s.rels[rid]
+			if _, in := dist[r.To]; in && actorgraph.TypeSet(types, r.Type) {
+				edgeIDs = append(edgeIDs, rid)
+			}
+		}
+	}
+	slices.Sort(edgeIDs)
+	for _, rid := range edgeIDs {
+		sub.Edges = append(sub.Edges, s.rels[rid].Clone())
+	}
+	return sub, nil
+}
+
+// ShortestPath finds a shortest path with the documented tie-break.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if opts.Direction == "" {
+		opts.Direction = actorgraph.Both
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, id := range []string{from, to} {
+		if _, ok := s.actors[id]; !ok {
+			return nil, actorgraph.NotFound("actor", id)
+		}
+	}
+	steps, ok, err := pathfind.ShortestPath(ctx, graphView{s: s, types: opts.Types, dir: opts.Direction}, from, to, opts.MaxHops)
+	if err != nil || !ok {
+		return nil, err
+	}
+	p := &actorgraph.Path{Nodes: []actorgraph.Actor{s.actors[from].Clone()}}
+	for _, st := range steps {
+		p.Relationships = append(p.Relationships, s.rels[st.Edge].Clone())
+		p.Nodes = append(p.Nodes, s.actors[st.Node].Clone())
+	}
+	return p, nil
+}
