@@ -1,0 +1,58 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// routes is the one place that lists every route.
+func (s *Server) routes(gql http.Handler, store actorgraph.Store) http.Handler {
+	mux := http.NewServeMux()
+	api := s.limitBody(s.withTimeout(gql))
+	mux.Handle("POST /graphql", s.metrics.instrument("/graphql", api))
+	mux.Handle("GET /graphql", s.metrics.instrument("/graphql", api))
+	mux.Handle("GET /{$}", s.metrics.instrument("/", playground()))
+	mux.Handle("GET /healthz", s.metrics.instrument("/healthz", http.HandlerFunc(healthz)))
+	mux.Handle("GET /readyz", s.metrics.instrument("/readyz", readyz(store)))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
+
+	var h http.Handler = mux
+	h = corsMiddleware(s.cfg.AllowedOrigins)(h)
+	h = s.recoverPanics(h)
+	h = s.logRequests(h)
+	h = requestID(h)
+	return h
+}
+
+func healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 when the store can serve, 503 with the reason when not.
+func readyz(store actorgraph.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := store.Ready(r.Context()); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": err.Error()})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// writeGraphQLError answers with a GraphQL-shaped error body, for errors
+// that happen before the GraphQL handler runs (body too large).
+func writeGraphQLError(w http.ResponseWriter, status int, code, message string) {
+	writeJSON(w, status, map[string]any{
+		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
+	})
+}

@@ -1,0 +1,123 @@
+// Package server is the HTTP side: routes, middleware (request ids,
+// logging, metrics, CORS, body and time limits), health and readiness, the
+// playground page, and graceful shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/rs/cors"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/store/instrument"
+)
+
+// Config configures a Server.
+type Config struct {
+	Store  actorgraph.Store
+	Logger *slog.Logger
+	Limits graph.Limits
+	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
+	MaxBodyBytes int64
+	// APIToken enables mutations; empty makes the server read-only.
+	APIToken string
+	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
+	// empty allows none.
+	AllowedOrigins []string
+	// ShutdownTimeout bounds how long in-flight requests may finish.
+	ShutdownTimeout time.Duration
+}
+
+// DefaultMaxBodyBytes is the default request body limit (1 MiB).
+const DefaultMaxBodyBytes = 1 << 20
+
+// Server serves the API.
+type Server struct {
+	cfg     Config
+	metrics *metrics
+	handler http.Handler
+}
+
+// New builds a server and its routes.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = 15 * time.Second
+	}
+	s := &Server{cfg: cfg, metrics: newMetrics()}
+	store := instrument.New(cfg.Store, s.metrics.observeStore)
+	gql := graph.NewHandler(graph.HandlerConfig{
+		Store:        store,
+		Limits:       cfg.Limits,
+		APIToken:     cfg.APIToken,
+		Logger:       cfg.Logger,
+		ObserveError: s.metrics.observeGraphQLError,
+	})
+	s.handler = s.routes(gql, store)
+	return s
+}
+
+// Handler returns the server's root handler, for tests and embedding.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Registry returns the Prometheus registry behind /metrics.
+func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
+
+// Serve serves on ln until ctx ends, then shuts down gracefully: it stops
+// accepting, lets in-flight requests finish within ShutdownTimeout, and
+// returns.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       s.cfg.Limits.RequestTimeout + 10*time.Second,
+		WriteTimeout:      s.cfg.Limits.RequestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.cfg.Logger.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
+	shutCtx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// corsMiddleware allows the configured origins, or does nothing when none
+// are configured (rs/cors would otherwise allow every origin).
+func corsMiddleware(origins []string) func(http.Handler) http.Handler {
+	if len(origins) == 0 {
+		return func(h http.Handler) http.Handler { return h }
+	}
+	c := cors.New(cors.Options{
+		AllowedOrigins: origins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "X-Request-Id"},
+		ExposedHeaders: []string{"X-Request-Id"},
+		MaxAge:         600,
+	})
+	return c.Handler
+}
