@@ -1,0 +1,91 @@
+package server_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/store/memstore"
+)
+
+// Every limit is rejected with its own code, and the server keeps serving.
+func TestLimitsAreRejectedWithTheirOwnCode(t *testing.T) {
+	lim := graph.DefaultLimits()
+	lim.MaxQueryDepth = 7
+	lim.MaxAliases = 3
+	lim.MaxTokens = 200
+	lim.MaxComplexity = 300
+	lim.MaxPageSize = 10
+	lim.MaxHops = 3
+	lim.MaxNeighborhoodDepth = 2
+	ts := MustStartServer(t, withLimits(lim), withMaxBody(4096))
+
+	tests := []struct {
+		name, query, code string
+	}{
+		{"page size", `{ actors(first: 11) { totalCount } }`, "PAGE_SIZE_EXCEEDED"},
+		{"nested page size", `{ actor(id: "vladimir-putin") { relationships(first: 11) { totalCount } } }`, "PAGE_SIZE_EXCEEDED"},
+		{"search page size", `{ search(text: "a", first: 11) { id } }`, "PAGE_SIZE_EXCEEDED"},
+		{"max hops", `{ shortestPath(from: "alexander-stubb", to: "vladimir-putin", maxHops: 4) { length } }`, "MAX_HOPS_EXCEEDED"},
+		{"neighborhood depth", `{ neighborhood(id: "vladimir-putin", depth: 3) { nodes { id } } }`, "DEPTH_EXCEEDED"},
+		{"query depth", `{ actor(id: "x") { relationships { edges { node { from { relationships { edges { node { id } } } } } } } } }`, "QUERY_TOO_DEEP"},
+		{"aliases", `{ a: actor(id: "x") { id } b: actor(id: "y") { id } c: actor(id: "z") { id } d: actor(id: "w") { id } }`, "TOO_MANY_ALIASES"},
+		{"tokens", "{ " + strings.Repeat("__typename ", 250) + "}", "TOO_MANY_TOKENS"},
+		{"complexity", `{ actors(first: 10) { edges { node { relationships(first: 10) { edges { node { id type } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ts.query(t, tt.query, nil)
+			if !r.hasCode(tt.code) {
+				t.Fatalf("codes = %v (%+v), want %s", r.codes(), r.Errors, tt.code)
+			}
+			ts.assertHealthy(t)
+		})
+	}
+
+	t.Run("body size", func(t *testing.T) {
+		r := ts.postRaw(t, []byte(`{"query":"{ __typename }","pad":"`+strings.Repeat("x", 5000)+`"}`))
+		if r.Status != http.StatusRequestEntityTooLarge || !r.hasCode("REQUEST_TOO_LARGE") {
+			t.Fatalf("status %d codes %v", r.Status, r.codes())
+		}
+		ts.assertHealthy(t)
+	})
+	t.Run("fragments count toward depth", func(t *testing.T) {
+		q := `query { actor(id: "x") { ...deep } }
+		fragment deep on Actor { relationships { edges { node { from { relationships { edges { node { id } } } } } } } }`
+		if r := ts.query(t, q, nil); !r.hasCode("QUERY_TOO_DEEP") {
+			t.Fatalf("codes = %v", r.codes())
+		}
+	})
+}
+
+// slowStore blocks Search until the request's context ends.
+type slowStore struct{ actorgraph.Store }
+
+func (slowStore) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestRequestTimeoutAnswersTIMEOUT(t *testing.T) {
+	st, _, err := memstore.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	lim := graph.DefaultLimits()
+	lim.RequestTimeout = 200 * time.Millisecond
+	ts := MustStartServer(t, withLimits(lim), withStore(slowStore{st}))
+	start := time.Now()
+	r := ts.query(t, `{ search(text: "putin") { id } }`, nil)
+	if !r.hasCode("TIMEOUT") {
+		t.Fatalf("codes = %v (%+v), want TIMEOUT", r.codes(), r.Errors)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("a timed-out request took %v", took)
+	}
+}
