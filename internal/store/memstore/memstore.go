@@ -16,6 +16,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/pathfind"
@@ -71,7 +72,7 @@ func Open(dir string) (s *Store, created bool, err error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, false, fmt.Errorf("memstore: %s is in use by another process", path)
 		}
 		return nil, false, fmt.Errorf("memstore: open %s: %w", path, err)
@@ -106,7 +107,7 @@ func checkFile(path string) (err error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return fmt.Errorf("memstore: %s is in use by another process", path)
 		}
 		return refuse(fmt.Sprintf("not an actorgraph data file or corrupt (%v)", err))
