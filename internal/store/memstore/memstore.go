@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"sync"
@@ -99,13 +100,28 @@ func Open(dir string) (s *Store, created bool, err error) {
 	return s, created, nil
 }
 
-// checkFile opens an existing file read-only and checks it is ours, so a
-// foreign or corrupt file is refused before anything could write to it.
+// checkFile opens an existing file read-only and checks it is ours and
+// whole, so a foreign or corrupt file is refused before anything could
+// write to it. bbolt reads the file through a memory map: a damaged page can
+// fault (SIGBUS, SIGSEGV) rather than return an error, so faults are turned
+// into panics for this goroutine and recovered.
 func checkFile(path string) (err error) {
 	refuse := func(reason string) error {
 		return fmt.Errorf("memstore: refusing %s: %s; the file was left untouched (move it away or point -data elsewhere)", path, reason)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second})
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = refuse(fmt.Sprintf("corrupt (%v)", r))
+		}
+	}()
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("memstore: %w", err)
+	}
+	// PreLoadFreelist makes a read-only open read the freelist too, so a
+	// damaged freelist is found here and not by the read-write open.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second, PreLoadFreelist: true})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return fmt.Errorf("memstore: %s is in use by another process", path)
@@ -113,12 +129,10 @@ func checkFile(path string) (err error) {
 		return refuse(fmt.Sprintf("not an actorgraph data file or corrupt (%v)", err))
 	}
 	defer db.Close()
-	defer func() {
-		if r := recover(); r != nil {
-			err = refuse(fmt.Sprintf("corrupt (%v)", r))
-		}
-	}()
 	return db.View(func(tx *bolt.Tx) error {
+		if tx.Size() > info.Size() {
+			return refuse(fmt.Sprintf("truncated: %d bytes, its header says %d", info.Size(), tx.Size()))
+		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			return refuse("not an actorgraph data file (no format marker)")
@@ -129,12 +143,22 @@ func checkFile(path string) (err error) {
 		if tx.Bucket(bucketActors) == nil || tx.Bucket(bucketRels) == nil {
 			return refuse("missing buckets")
 		}
+		var first error
+		for cerr := range tx.Check() { // drain: Check's goroutine sends every error
+			if first == nil {
+				first = cerr
+			}
+		}
+		if first != nil {
+			return refuse(fmt.Sprintf("corrupt (%v)", first))
+		}
 		return nil
 	})
 }
 
 // load reads the whole file into the in-memory indexes.
 func (s *Store) load() (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("memstore: %s is corrupt (%v); it was left untouched", s.path, r)
