@@ -1,0 +1,199 @@
+// Package storetest is the conformance suite every actorgraph.Store runs:
+// the executable form of the contracts written on actorgraph.Store. A store
+// package calls Run from one test:
+//
+//	func TestConformance(t *testing.T) {
+//		storetest.Run(t, func(t *testing.T) actorgraph.Store { … a fresh, empty store … })
+//	}
+//
+// The suite loads its own fixtures through Upsert and uses nothing but the
+// Store interface, so every engine answers the same questions. The Must
+// helpers and fixtures are exported for a store's own tests.
+package storetest
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// NewStore returns a fresh, empty store for one test and arranges (with
+// t.Cleanup) for it to be closed.
+type NewStore func(t *testing.T) actorgraph.Store
+
+// Run runs the conformance suite against the stores newStore makes. Each
+// subtest asks for its own store. Subtests do not run in parallel, so a
+// store backed by one shared database may empty it in newStore.
+func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	ns := NewStore(newStore)
+	t.Run("NewStoreIsEmptyAndReady", func(t *testing.T) { testEmpty(t, ns) })
+	t.Run("Actor", func(t *testing.T) { testActor(t, ns) })
+	t.Run("Actors", func(t *testing.T) { testActors(t, ns) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, ns) })
+	t.Run("Relationships", func(t *testing.T) { testRelationships(t, ns) })
+	t.Run("RelationshipsOf", func(t *testing.T) { testRelationshipsOf(t, ns) })
+	t.Run("Neighborhood", func(t *testing.T) { testNeighborhood(t, ns) })
+	t.Run("ShortestPath", func(t *testing.T) { testShortestPath(t, ns) })
+	t.Run("Mutations", func(t *testing.T) { testMutations(t, ns) })
+	t.Run("Upsert", func(t *testing.T) { testUpsert(t, ns) })
+	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, ns) })
+	t.Run("ReturnedValuesAreCopies", func(t *testing.T) { testCopies(t, ns) })
+	t.Run("CanceledContext", func(t *testing.T) { testCanceled(t, ns) })
+}
+
+// equateEmpty treats nil and empty slices alike: whether an engine returns
+// a nil or an empty alias list is not part of the contract.
+var equateEmpty = cmpopts.EquateEmpty()
+
+// MustOpen returns a fresh store from newStore holding the fixture.
+func MustOpen(t *testing.T, newStore NewStore, fx Fixture) actorgraph.Store {
+	t.Helper()
+	s := newStore(t)
+	MustLoad(t, s, fx)
+	return s
+}
+
+// MustLoad upserts a fixture.
+func MustLoad(tb testing.TB, s actorgraph.Store, fx Fixture) {
+	tb.Helper()
+	MustUpsert(tb, s, fx.Actors, fx.Relationships)
+}
+
+// MustUpsert upserts actors and relationships or stops the test.
+func MustUpsert(tb testing.TB, s actorgraph.Store, actors []actorgraph.Actor, rels []actorgraph.Relationship) {
+	tb.Helper()
+	if err := s.Upsert(tb.Context(), actors, rels); err != nil {
+		tb.Fatalf("Upsert(%d actors, %d relationships): %v", len(actors), len(rels), err)
+	}
+}
+
+// MustActor returns the stored actor with id or stops the test.
+func MustActor(tb testing.TB, s actorgraph.Store, id string) actorgraph.Actor {
+	tb.Helper()
+	a, err := s.Actor(tb.Context(), id)
+	if err != nil {
+		tb.Fatalf("Actor(%q): %v", id, err)
+	}
+	return a
+}
+
+// MustStats returns the store's counts or stops the test.
+func MustStats(tb testing.TB, s actorgraph.Store) actorgraph.Stats {
+	tb.Helper()
+	st, err := s.Stats(tb.Context())
+	if err != nil {
+		tb.Fatalf("Stats(): %v", err)
+	}
+	return st
+}
+
+// MustAllActors pages through every actor that matches filter.
+func MustAllActors(tb testing.TB, s actorgraph.Store, filter actorgraph.ActorFilter) []actorgraph.Actor {
+	tb.Helper()
+	var all []actorgraph.Actor
+	page := actorgraph.PageRequest{First: 50}
+	for {
+		p, err := s.Actors(tb.Context(), filter, page)
+		if err != nil {
+			tb.Fatalf("Actors(%+v, %+v): %v", filter, page, err)
+		}
+		all = append(all, p.Items...)
+		if !p.HasNextPage || len(p.Items) == 0 {
+			return all
+		}
+		page.After = p.Items[len(p.Items)-1].ID
+	}
+}
+
+// MustAllRelationships pages through every relationship that matches filter.
+func MustAllRelationships(tb testing.TB, s actorgraph.Store, filter actorgraph.RelationshipFilter) []actorgraph.Relationship {
+	tb.Helper()
+	var all []actorgraph.Relationship
+	page := actorgraph.PageRequest{First: 50}
+	for {
+		p, err := s.Relationships(tb.Context(), filter, page)
+		if err != nil {
+			tb.Fatalf("Relationships(%+v, %+v): %v", filter, page, err)
+		}
+		all = append(all, p.Items...)
+		if !p.HasNextPage || len(p.Items) == 0 {
+			return all
+		}
+		page.After = p.Items[len(p.Items)-1].ID
+	}
+}
+
+// MustSnapshot returns everything the store holds, in id order.
+func MustSnapshot(tb testing.TB, s actorgraph.Store) Fixture {
+	tb.Helper()
+	return Fixture{
+		Actors:        MustAllActors(tb, s, actorgraph.ActorFilter{}),
+		Relationships: MustAllRelationships(tb, s, actorgraph.RelationshipFilter{}),
+	}
+}
+
+// AssertSnapshot fails the test when the store's contents differ from want.
+func AssertSnapshot(tb testing.TB, s actorgraph.Store, want Fixture) {
+	tb.Helper()
+	if diff := cmp.Diff(want, MustSnapshot(tb, s), equateEmpty); diff != "" {
+		tb.Errorf("store contents (-want +got):\n%s", diff)
+	}
+}
+
+// SortedByID returns a copy of fx with actors and relationships in id
+// order, as the store lists them.
+func SortedByID(fx Fixture) Fixture {
+	actors := append([]actorgraph.Actor(nil), fx.Actors...)
+	rels := append([]actorgraph.Relationship(nil), fx.Relationships...)
+	slices.SortFunc(actors, func(x, y actorgraph.Actor) int { return strings.Compare(x.ID, y.ID) })
+	slices.SortFunc(rels, func(x, y actorgraph.Relationship) int { return strings.Compare(x.ID, y.ID) })
+	return Fixture{Actors: actors, Relationships: rels}
+}
+
+// assertErrorIs fails the test unless err wraps want.
+func assertErrorIs(tb testing.TB, call string, err, want error) {
+	tb.Helper()
+	if !errors.Is(err, want) {
+		tb.Errorf("%s: error = %v, want one wrapping %q", call, err, want)
+	}
+}
+
+// mustNoError stops the test when err is not nil.
+func mustNoError(tb testing.TB, call string, err error) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatalf("%s: %v", call, err)
+	}
+}
+
+func actorIDs(actors []actorgraph.Actor) []string {
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+func relIDs(rels []actorgraph.Relationship) []string {
+	ids := make([]string, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func testEmpty(t *testing.T, newStore NewStore) {
+	s := newStore(t)
+	if err := s.Ready(t.Context()); err != nil {
+		t.Errorf("Ready() = %v, want nil", err)
+	}
+	if got := MustStats(t, s); got != (actorgraph.Stats{}) {
+		t.Errorf("Stats() = %+v, want zero: newStore must return an empty store", got)
+	}
+}
