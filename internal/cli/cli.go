@@ -19,6 +19,7 @@ import (
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/server"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
+	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
 )
 
 const usage = `actorgraph: a GraphQL service for actor-relationship graphs.
@@ -28,7 +29,8 @@ Usage:
   actorgraph seed [flags]      load the article dataset into the store (idempotent)
 
 Every flag can also be set by the environment variable shown in its help.
-The embedded store is used unless NEO4J_URI is set.
+The embedded store is used unless NEO4J_URI is set; then NEO4J_USERNAME
+(default neo4j), NEO4J_PASSWORD and NEO4J_DATABASE (default neo4j) apply.
 `
 
 // Run runs the command line with args (without the program name). It
@@ -65,7 +67,7 @@ type config struct {
 	limits         graph.Limits
 	logFormat      string
 	logLevel       string
-	neo4jURI       string
+	neo4j          neo4jstore.Config
 	noSeed         bool
 	shutdownTimout time.Duration
 }
@@ -96,6 +98,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.Duration(&c.shutdownTimout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long in-flight requests may finish at shutdown")
 	env.String(&c.logFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "text", "log format: text or json")
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
+	env.Duration(&c.neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", 10*time.Second, "transaction timeout on Neo4j (a request's own deadline may be shorter)")
 	env.Bool(&c.noSeed, "no-seed", "ACTORGRAPH_NO_SEED", false, "do not seed the article dataset into a new, empty embedded store")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -108,7 +111,9 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	}
 	c.limits = lim
 	c.apiToken = getenv("ACTORGRAPH_API_TOKEN")
-	c.neo4jURI = getenv("NEO4J_URI")
+	timeout := c.neo4j.QueryTimeout
+	c.neo4j = neo4jstore.ConfigFromEnv(getenv)
+	c.neo4j.QueryTimeout = timeout
 	return c, validateConfig(c)
 }
 
@@ -152,11 +157,19 @@ func newLogger(format, level string, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openStore opens the configured store. The embedded store is seeded with
-// the article dataset when its file is new (unless -no-seed).
+// openStore opens the configured store: Neo4j when NEO4J_URI is set, the
+// embedded store otherwise. The embedded store is seeded with the article
+// dataset when its file is new (unless -no-seed); Neo4j is seeded by the
+// seed command.
 func openStore(ctx context.Context, c config, logger *slog.Logger) (actorgraph.Store, error) {
-	if c.neo4jURI != "" {
-		return nil, errors.New("NEO4J_URI is set, but this build has no Neo4j store yet; unset NEO4J_URI to use the embedded store")
+	if c.neo4j.URI != "" {
+		c.neo4j.Logger = logger
+		s, err := neo4jstore.Open(ctx, c.neo4j)
+		if err != nil {
+			return nil, err
+		}
+		logger.Info("neo4j store", "uri", c.neo4j.URI, "database", c.neo4j.Database)
+		return s, nil
 	}
 	s, created, err := memstore.Open(c.dataDir)
 	if err != nil {

@@ -1,0 +1,176 @@
+package neo4jstore
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Nodes are (:Actor {id, kind, name, aliases, title, country, cameoCode,
+// wikidataId, description, searchText}). searchText holds the folded name
+// and aliases joined by "|" (Fold never yields "|"), so CONTAINS on it, served
+// by a text index, gives exactly the embedded store's substring matches.
+//
+// Relationships carry their type as the Neo4j relationship type (from the
+// fixed table in types.go) and {id, date ("YYYY-MM-DD"), cameoCode,
+// goldstein, quadClass, modality, eventId, summary, evidenceQuotes,
+// evidenceSources}. Dates are ISO strings so comparisons are the same as
+// the embedded store's, undated relationships have no date property.
+
+func actorProps(a *actorgraph.Actor) map[string]any {
+	names := append([]string{a.Name}, a.Aliases...)
+	folded := make([]string, len(names))
+	for i, n := range names {
+		folded[i] = actorgraph.Fold(n)
+	}
+	return map[string]any{
+		"id":          a.ID,
+		"kind":        string(a.Kind),
+		"name":        a.Name,
+		"aliases":     stringsOrEmpty(a.Aliases),
+		"title":       nullable(a.Title),
+		"country":     nullable(a.Country),
+		"cameoCode":   nullable(a.CAMEOCode),
+		"wikidataId":  nullable(a.WikidataID),
+		"description": nullable(a.Description),
+		"searchText":  "|" + strings.Join(folded, "|") + "|",
+	}
+}
+
+func relProps(r *actorgraph.Relationship) map[string]any {
+	quotes := make([]string, len(r.Evidence))
+	sources := make([]string, len(r.Evidence))
+	for i, e := range r.Evidence {
+		quotes[i], sources[i] = e.Quote, e.Source
+	}
+	p := map[string]any{
+		"id":              r.ID,
+		"cameoCode":       nullable(r.CAMEOCode),
+		"modality":        string(r.Modality),
+		"eventId":         nullable(r.EventID),
+		"summary":         nullable(r.Summary),
+		"evidenceQuotes":  quotes,
+		"evidenceSources": sources,
+		"date":            nil,
+		"goldstein":       nil,
+		"quadClass":       nil,
+	}
+	if r.Date != nil {
+		p["date"] = r.Date.String()
+	}
+	if r.Goldstein != nil {
+		p["goldstein"] = *r.Goldstein
+	}
+	if r.QuadClass != 0 {
+		p["quadClass"] = int64(r.QuadClass)
+	}
+	return p
+}
+
+// relRow is what a write sends for one relationship.
+func relRow(r *actorgraph.Relationship) map[string]any {
+	return map[string]any{"id": r.ID, "from": r.From, "to": r.To, "props": relProps(r)}
+}
+
+// relProjection is the Cypher map projection every read of a relationship
+// returns, decoded by decodeRel.
+const relProjection = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}`
+
+func decodeActor(v any) (actorgraph.Actor, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return actorgraph.Actor{}, fmt.Errorf("neo4jstore: actor is %T, not a map", v)
+	}
+	return actorgraph.Actor{
+		ID:          str(m["id"]),
+		Kind:        actorgraph.ActorKind(str(m["kind"])),
+		Name:        str(m["name"]),
+		Aliases:     strs(m["aliases"]),
+		Title:       str(m["title"]),
+		Country:     str(m["country"]),
+		CAMEOCode:   str(m["cameoCode"]),
+		WikidataID:  str(m["wikidataId"]),
+		Description: str(m["description"]),
+	}, nil
+}
+
+func decodeRel(v any) (actorgraph.Relationship, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return actorgraph.Relationship{}, fmt.Errorf("neo4jstore: relationship is %T, not a map", v)
+	}
+	r := actorgraph.Relationship{
+		ID:        str(m["id"]),
+		Type:      actorgraph.RelationshipType(str(m["type"])),
+		From:      str(m["from"]),
+		To:        str(m["to"]),
+		CAMEOCode: str(m["cameoCode"]),
+		Modality:  actorgraph.Modality(str(m["modality"])),
+		EventID:   str(m["eventId"]),
+		Summary:   str(m["summary"]),
+	}
+	if d, ok := m["date"].(string); ok {
+		date, err := actorgraph.ParseDate(d)
+		if err != nil {
+			return r, fmt.Errorf("neo4jstore: relationship %q: stored date: %v", r.ID, err)
+		}
+		r.Date = &date
+	}
+	if g, ok := m["goldstein"].(float64); ok {
+		r.Goldstein = &g
+	}
+	if q, ok := m["quadClass"].(int64); ok {
+		r.QuadClass = int(q)
+	}
+	quotes, sources := strs(m["evidenceQuotes"]), strs(m["evidenceSources"])
+	r.Evidence = make([]actorgraph.Evidence, len(quotes))
+	for i, q := range quotes {
+		r.Evidence[i].Quote = q
+		if i < len(sources) {
+			r.Evidence[i].Source = sources[i]
+		}
+	}
+	return r, nil
+}
+
+func decodeRels(v any) ([]actorgraph.Relationship, error) {
+	list, _ := v.([]any)
+	out := make([]actorgraph.Relationship, 0, len(list))
+	for _, item := range list {
+		r, err := decodeRel(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		out = append(out, str(item))
+	}
+	return out
+}
+
+func stringsOrEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

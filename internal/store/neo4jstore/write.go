@@ -1,0 +1,240 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Writes run in one managed write transaction each; checks and writes
+// share it, so a failed check writes nothing.
+
+// CreateActor stores a new actor.
+func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph.Actor, error) {
+	a = a.Clone()
+	if err := a.Validate(); err != nil {
+		return actorgraph.Actor{}, err
+	}
+	err := s.write(ctx, func(tx *txn) error {
+		recs, err := tx.run(ctx, `OPTIONAL MATCH (x:Actor {id: $id}) WITH x WHERE x IS NULL
+			CREATE (a:Actor) SET a = $props RETURN a.id`, map[string]any{"id": a.ID, "props": actorProps(&a)})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return domainError{fmt.Errorf("%w: actor %q already exists", actorgraph.ErrConflict, a.ID)}
+		}
+		return nil
+	})
+	return a, err
+}
+
+// UpdateActor patches an actor.
+func (s *Store) UpdateActor(ctx context.Context, id string, patch actorgraph.ActorPatch) (actorgraph.Actor, error) {
+	var updated actorgraph.Actor
+	err := s.write(ctx, func(tx *txn) error {
+		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) RETURN a {.*} AS a`, map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return domainError{actorgraph.NotFound("actor", id)}
+		}
+		old, err := decodeActor(recs[0].Values[0])
+		if err != nil {
+			return err
+		}
+		updated = patch.Apply(old)
+		if err := updated.Validate(); err != nil {
+			return domainError{err}
+		}
+		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) SET a = $props`, map[string]any{"id": id, "props": actorProps(&updated)})
+		return err
+	})
+	return updated, err
+}
+
+// DeleteActor removes an actor, and with cascade its relationships.
+func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]string, error) {
+	var ids []string
+	err := s.write(ctx, func(tx *txn) error {
+		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r]-()
+			WITH a, r ORDER BY r.id RETURN collect(r.id)`, map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return domainError{actorgraph.NotFound("actor", id)}
+		}
+		ids = strs(recs[0].Values[0])
+		if len(ids) > 0 && !cascade {
+			return domainError{fmt.Errorf("%w: actor %q still has %d relationships; delete them first or ask for a cascade",
+				actorgraph.ErrConflict, id, len(ids))}
+		}
+		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) DETACH DELETE a`, map[string]any{"id": id})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// CreateRelationship stores a new relationship between existing actors.
+func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) (actorgraph.Relationship, error) {
+	r = r.Clone()
+	if err := r.Validate(); err != nil {
+		return actorgraph.Relationship{}, err
+	}
+	typ, err := relTypeName(r.Type)
+	if err != nil {
+		return actorgraph.Relationship{}, err
+	}
+	err = s.write(ctx, func(tx *txn) error {
+		if err := tx.checkEnds(ctx, []actorgraph.Relationship{r}, nil); err != nil {
+			return err
+		}
+		existing, err := tx.relsByID(ctx, []string{r.ID})
+		if err != nil {
+			return err
+		}
+		if len(existing) > 0 {
+			return domainError{fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)}
+		}
+		_, err = tx.run(ctx, `MATCH (a:Actor {id: $row.from}), (b:Actor {id: $row.to})
+			CREATE (a)-[r:`+typ+`]->(b) SET r = $row.props`, map[string]any{"row": relRow(&r)})
+		return err
+	})
+	return r, err
+}
+
+// DeleteRelationship removes a relationship and returns it.
+func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.Relationship, error) {
+	var deleted actorgraph.Relationship
+	err := s.write(ctx, func(tx *txn) error {
+		found, err := tx.relsByID(ctx, []string{id})
+		if err != nil {
+			return err
+		}
+		r, ok := found[id]
+		if !ok {
+			return domainError{actorgraph.NotFound("relationship", id)}
+		}
+		deleted = r
+		_, err = tx.run(ctx, `CALL () { `+findRelByID("[$id]")+` } DELETE r`, map[string]any{"id": id})
+		return err
+	})
+	return deleted, err
+}
+
+// checkEnds verifies every endpoint exists in Neo4j or in batch.
+func (tx *txn) checkEnds(ctx context.Context, rels []actorgraph.Relationship, batch map[string]bool) error {
+	var ends []string
+	seen := map[string]bool{}
+	for _, r := range rels {
+		for _, id := range []string{r.From, r.To} {
+			if !seen[id] && !batch[id] {
+				seen[id] = true
+				ends = append(ends, id)
+			}
+		}
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	found, err := tx.actorsByIDs(ctx, ends)
+	if err != nil {
+		return err
+	}
+	for i, r := range rels {
+		for _, end := range []struct{ field, id string }{{"from", r.From}, {"to", r.To}} {
+			if _, ok := found[end.id]; !ok && !batch[end.id] {
+				err := actorgraph.Invalid(end.field, "actor %q does not exist", end.id)
+				if len(rels) > 1 {
+					err = fmt.Errorf("relationship %d (%q): %w", i, r.ID, err)
+				}
+				return domainError{err}
+			}
+		}
+	}
+	return nil
+}
+
+// Upsert writes a batch in one transaction: actors are merged on id and
+// overwritten; relationships with the batch's ids are deleted and created
+// again, so a changed type or endpoint moves them. Running it twice leaves
+// the same graph.
+func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
+	batch := make(map[string]bool, len(actors))
+	actorRows := make([]map[string]any, len(actors))
+	for i := range actors {
+		if err := actors[i].Validate(); err != nil {
+			return fmt.Errorf("actor %d (%q): %w", i, actors[i].ID, err)
+		}
+		batch[actors[i].ID] = true
+		actorRows[i] = actorProps(&actors[i])
+	}
+	rels = lastByID(rels)
+	byType := map[string][]map[string]any{}
+	relIDs := make([]string, len(rels))
+	for i := range rels {
+		if err := rels[i].Validate(); err != nil {
+			return fmt.Errorf("relationship %d (%q): %w", i, rels[i].ID, err)
+		}
+		typ, err := relTypeName(rels[i].Type)
+		if err != nil {
+			return err
+		}
+		byType[typ] = append(byType[typ], relRow(&rels[i]))
+		relIDs[i] = rels[i].ID
+	}
+	return s.write(ctx, func(tx *txn) error {
+		if err := tx.checkEnds(ctx, rels, batch); err != nil {
+			return err
+		}
+		if len(actorRows) > 0 {
+			if _, err := tx.run(ctx, `UNWIND $rows AS row MERGE (a:Actor {id: row.id}) SET a = row`,
+				map[string]any{"rows": actorRows}); err != nil {
+				return err
+			}
+		}
+		if len(relIDs) == 0 {
+			return nil
+		}
+		if _, err := tx.run(ctx, `CALL () { `+findRelByID("$ids")+` } DELETE r`, map[string]any{"ids": relIDs}); err != nil {
+			return err
+		}
+		for _, t := range actorgraph.RelationshipTypes { // a fixed order keeps runs identical
+			rows := byType[relTypes[t]]
+			if len(rows) == 0 {
+				continue
+			}
+			if _, err := tx.run(ctx, `UNWIND $rows AS row
+				MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
+				CREATE (a)-[r:`+relTypes[t]+`]->(b) SET r = row.props`, map[string]any{"rows": rows}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// lastByID keeps the last relationship of each id, in first-seen order, as
+// the embedded store does when a batch repeats an id.
+func lastByID(rels []actorgraph.Relationship) []actorgraph.Relationship {
+	last := make(map[string]int, len(rels))
+	for i, r := range rels {
+		last[r.ID] = i
+	}
+	if len(last) == len(rels) {
+		return rels
+	}
+	out := make([]actorgraph.Relationship, 0, len(last))
+	for i, r := range rels {
+		if last[r.ID] == i {
+			out = append(out, r)
+		}
+	}
+	return out
+}
