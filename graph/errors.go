@@ -60,8 +60,8 @@ func ErrorCode(err error) (code, message string) {
 
 // errorPresenter turns every error into a gqlerror with extensions.code.
 // Errors gqlgen already coded (parse, validation, complexity) keep their
-// code; the parser's token limit gets its own. Internal errors are passed
-// to logInternal with their real text.
+// code; the parser's token limit gets its own. Internal and unavailable
+// errors are passed to logInternal with their real text.
 func errorPresenter(observe func(code string), logInternal func(ctx context.Context, err error)) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gerr *gqlerror.Error
@@ -78,7 +78,7 @@ func errorPresenter(observe func(code string), logInternal func(ctx context.Cont
 			return &out
 		}
 		code, msg := ErrorCode(err)
-		if code == CodeInternal {
+		if code == CodeInternal || code == CodeUnavailable {
 			logInternal(ctx, err)
 		}
 		out := &gqlerror.Error{Message: msg, Path: graphql.GetPath(ctx)}

@@ -217,7 +217,10 @@ func (s *Store) translate(err error) error {
 		}
 		return fmt.Errorf("neo4jstore: %w", err)
 	}
-	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) {
+	// The driver's Is* helpers do not unwrap, so use errors.As.
+	var connErr *neo4j.ConnectivityError
+	var limitErr *neo4j.TransactionExecutionLimit
+	if errors.As(err, &connErr) || errors.As(err, &limitErr) {
 		return fmt.Errorf("%w: %s", actorgraph.ErrUnavailable, briefly(err))
 	}
 	return fmt.Errorf("neo4jstore: %w", err)
