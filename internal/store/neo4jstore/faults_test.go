@@ -95,7 +95,7 @@ func TestRecoversAfterNeo4jRestartWithoutLosingWrites(t *testing.T) {
 	restarted := false
 	t.Cleanup(func() {
 		if !restarted {
-			runControl(t, script, "start")
+			runControl(t, script, "restart")
 		}
 	})
 	if err := s.Ready(ctx); !errors.Is(err, actorgraph.ErrUnavailable) {
@@ -104,7 +104,7 @@ func TestRecoversAfterNeo4jRestartWithoutLosingWrites(t *testing.T) {
 	if _, err := s.Actor(ctx, "before-restart"); !errors.Is(err, actorgraph.ErrUnavailable) {
 		t.Fatalf("Actor with Neo4j stopped = %v, want ErrUnavailable", err)
 	}
-	runControl(t, script, "start")
+	runControl(t, script, "restart") // same port and data directory
 	restarted = true
 	deadline := time.Now().Add(2 * time.Minute)
 	for s.Ready(ctx) != nil {

@@ -86,6 +86,9 @@ func (s *Store) QueryCount() int64 { return s.queries.Load() }
 
 // Ready verifies connectivity and that the schema is in place.
 func (s *Store) Ready(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
 		return fmt.Errorf("%w: neo4j: %s", actorgraph.ErrUnavailable, briefly(err))
 	}
@@ -163,6 +166,12 @@ func (s *Store) execute(ctx context.Context, mode neo4j.AccessMode, work func(tx
 		_, err = session.ExecuteWrite(ctx, fn, neo4j.WithTxTimeout(s.txTimeout(ctx)))
 	}
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			// The driver reports a deadline inside a ConnectivityError that
+			// does not unwrap; the context says what happened. Neo4j ends
+			// the transaction itself: its timeout is the context's deadline.
+			return fmt.Errorf("neo4j: %w", ctxErr)
+		}
 		return s.translate(err)
 	}
 	return nil

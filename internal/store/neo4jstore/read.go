@@ -84,19 +84,26 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	params["after"] = page.After
 	params["limit"] = int64(page.First + 1)
 	err = s.read(ctx, func(tx *txn) error {
-		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+` RETURN count(a) AS n`, params)
+		// One scan gives both the total and the page's ids, so they agree
+		// even while other transactions commit (Neo4j reads committed data
+		// statement by statement, not from one snapshot).
+		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+`
+			WITH a.id AS id ORDER BY id
+			WITH collect(id) AS ids
+			WITH size(ids) AS total, [id IN ids WHERE id > $after][0..$limit] AS page
+			CALL (page) {
+				UNWIND range(0, size(page) - 1) AS i
+				MATCH (a:Actor {id: page[i]})
+				RETURN collect(a {.*}) AS actors
+			}
+			RETURN total, actors`, params)
 		if err != nil {
 			return err
 		}
 		res.TotalCount = int(recs[0].Values[0].(int64))
-		recs, err = tx.run(ctx, `MATCH (a:Actor) WHERE a.id > $after AND `+actorWhere+`
-			RETURN a {.*} AS a ORDER BY a.id LIMIT $limit`, params)
-		if err != nil {
-			return err
-		}
 		res.Items = res.Items[:0]
-		for _, rec := range recs {
-			a, err := decodeActor(rec.Values[0])
+		for _, v := range recs[0].Values[1].([]any) {
+			a, err := decodeActor(v)
 			if err != nil {
 				return err
 			}
@@ -210,17 +217,15 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 				return domainError{actorgraph.NotFound("actor", f.ActorID)}
 			}
 		}
-		recs, err := tx.run(ctx, pattern+` WHERE `+relWhere+` RETURN count(r)`, params)
+		recs, err := tx.run(ctx, pattern+` WHERE `+relWhere+`
+			WITH r ORDER BY r.id
+			WITH collect(r) AS rs
+			RETURN size(rs) AS total, [r IN [r IN rs WHERE r.id > $after][0..$limit] | `+relProjection+`] AS page`, params)
 		if err != nil {
 			return err
 		}
 		res.TotalCount = int(recs[0].Values[0].(int64))
-		recs, err = tx.run(ctx, pattern+` WHERE r.id > $after AND `+relWhere+`
-			RETURN `+relProjection+` AS r ORDER BY r.id LIMIT $limit`, params)
-		if err != nil {
-			return err
-		}
-		res.Items, err = decodeRecords(recs, 0)
+		res.Items, err = decodeRels(recs[0].Values[1])
 		return err
 	})
 	if len(res.Items) > page.First {
@@ -252,7 +257,7 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 		if err := f.Validate(); err != nil {
 			return nil, err
 		}
-		var types []string
+		types := []string{} // the driver sends nil slices as empty lists; say so
 		for _, t := range q.Types {
 			types = append(types, relTypes[t])
 		}
@@ -270,7 +275,7 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 			CALL (a, q) {
 				MATCH (a)-[r]-()
 				WHERE (q.dir = 'BOTH' OR (q.dir = 'OUTGOING' AND startNode(r) = a) OR (q.dir = 'INCOMING' AND endNode(r) = a))
-				  AND (q.types IS NULL OR type(r) IN q.types)
+				  AND (size(q.types) = 0 OR type(r) IN q.types)
 				WITH DISTINCT r ORDER BY r.id
 				WITH collect(r) AS rs
 				RETURN size(rs) AS total, [r IN rs WHERE r.id > q.after][0..q.first + 1] AS page

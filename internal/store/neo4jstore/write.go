@@ -60,14 +60,14 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 	var ids []string
 	err := s.write(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r]-()
-			WITH a, r ORDER BY r.id RETURN collect(r.id)`, map[string]any{"id": id})
+			WITH a, r ORDER BY r.id RETURN a.id, collect(r.id)`, map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
 		if len(recs) == 0 {
 			return domainError{actorgraph.NotFound("actor", id)}
 		}
-		ids = strs(recs[0].Values[0])
+		ids = strs(recs[0].Values[1])
 		if len(ids) > 0 && !cascade {
 			return domainError{fmt.Errorf("%w: actor %q still has %d relationships; delete them first or ask for a cascade",
 				actorgraph.ErrConflict, id, len(ids))}
