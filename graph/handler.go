@@ -24,6 +24,9 @@ type HandlerConfig struct {
 	// ObserveError is called with the code of every error returned to a
 	// client (metrics); nil to ignore.
 	ObserveError func(code string)
+	// RequestID returns the id of the request a context belongs to, for
+	// error logs; nil to leave it out.
+	RequestID func(ctx context.Context) string
 	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
 	// many automatic persisted queries.
 	QueryCacheSize, APQCacheSize int
@@ -57,11 +60,15 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
 	logger := cfg.Logger
+	requestID := cfg.RequestID
+	if requestID == nil {
+		requestID = func(context.Context) string { return "" }
+	}
 	srv.SetErrorPresenter(errorPresenter(cfg.ObserveError, func(ctx context.Context, err error) {
-		logger.ErrorContext(ctx, "internal error", "err", err)
+		logger.ErrorContext(ctx, "request failed", "request_id", requestID(ctx), "err", err)
 	}))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
-		logger.ErrorContext(ctx, "panic in resolver", "panic", v)
+		logger.ErrorContext(ctx, "panic in resolver", "request_id", requestID(ctx), "panic", v)
 		return errInternalPanic
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

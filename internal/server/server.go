@@ -64,6 +64,7 @@ func New(cfg Config) *Server {
 		APIToken:     cfg.APIToken,
 		Logger:       cfg.Logger,
 		ObserveError: s.metrics.observeGraphQLError,
+		RequestID:    RequestID,
 	})
 	s.handler = s.routes(gql, store)
 	return s
