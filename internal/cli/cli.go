@@ -70,6 +70,8 @@ type config struct {
 	neo4j          neo4jstore.Config
 	noSeed         bool
 	shutdownTimout time.Duration
+	queryCacheSize int
+	apqCacheSize   int
 }
 
 func parseConfig(cmd string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -95,6 +97,8 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.Int(&lim.MaxTokens, "max-tokens", "ACTORGRAPH_MAX_TOKENS", lim.MaxTokens, "most parser tokens in one query")
 	env.Int(&lim.MaxComplexity, "max-complexity", "ACTORGRAPH_MAX_COMPLEXITY", lim.MaxComplexity, "largest query complexity (list fields count their page size)")
 	env.Duration(&lim.RequestTimeout, "request-timeout", "ACTORGRAPH_REQUEST_TIMEOUT", lim.RequestTimeout, "time limit of one request")
+	env.Int(&c.queryCacheSize, "query-cache-size", "ACTORGRAPH_QUERY_CACHE_SIZE", 1000, "parsed queries kept in the cache")
+	env.Int(&c.apqCacheSize, "apq-cache-size", "ACTORGRAPH_APQ_CACHE_SIZE", 1000, "automatic persisted queries kept")
 	env.Duration(&c.shutdownTimout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long in-flight requests may finish at shutdown")
 	env.String(&c.logFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "text", "log format: text or json")
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
@@ -125,6 +129,7 @@ func validateConfig(c config) error {
 	}{
 		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
 		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
+		{"query-cache-size", c.queryCacheSize}, {"apq-cache-size", c.apqCacheSize},
 	} {
 		if v.n < 1 {
 			return fmt.Errorf("-%s must be at least 1, got %d", v.name, v.n)
@@ -221,6 +226,8 @@ func serve(ctx context.Context, c config, logger *slog.Logger, getenv func(strin
 		APIToken:        c.apiToken,
 		AllowedOrigins:  origins,
 		ShutdownTimeout: c.shutdownTimout,
+		QueryCacheSize:  c.queryCacheSize,
+		APQCacheSize:    c.apqCacheSize,
 	})
 	logger.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "read_only", c.apiToken == "")
 	return srv.Serve(ctx, ln)

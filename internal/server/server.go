@@ -31,6 +31,9 @@ type Config struct {
 	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
 	// empty allows none.
 	AllowedOrigins []string
+	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
+	// automatic-persisted-query cache (entries); 0 means 1000.
+	QueryCacheSize, APQCacheSize int
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 }
@@ -65,6 +68,9 @@ func New(cfg Config) *Server {
 		Logger:       cfg.Logger,
 		ObserveError: s.metrics.observeGraphQLError,
 		RequestID:    RequestID,
+
+		QueryCacheSize: cfg.QueryCacheSize,
+		APQCacheSize:   cfg.APQCacheSize,
 	})
 	s.handler = s.routes(gql, store)
 	return s
