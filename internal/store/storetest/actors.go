@@ -45,9 +45,8 @@ func testActor(t *testing.T, newStore NewStore) {
 }
 
 func testActors(t *testing.T, newStore NewStore) {
-	town := MustOpen(t, newStore, TownFixture())
-
 	t.Run("Filter", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		tests := []struct {
 			name   string
 			filter actorgraph.ActorFilter
@@ -77,6 +76,7 @@ func testActors(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("TotalCountIsIndependentOfThePage", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		filter := actorgraph.ActorFilter{Kinds: []actorgraph.ActorKind{actorgraph.KindOfficial, actorgraph.KindLeader}}
 		tests := []struct {
 			page actorgraph.PageRequest
@@ -97,6 +97,7 @@ func testActors(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("FirstZeroGivesNoItemsButTotalCount", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		got, err := town.Actors(t.Context(), actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 0})
 		mustNoError(t, "Actors", err)
 		if len(got.Items) != 0 || got.TotalCount != 8 {
@@ -105,11 +106,13 @@ func testActors(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("NegativeFirstIsInvalid", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		_, err := town.Actors(t.Context(), actorgraph.ActorFilter{}, actorgraph.PageRequest{First: -1})
 		assertErrorIs(t, "Actors(First -1)", err, actorgraph.ErrInvalid)
 	})
 
 	t.Run("UnknownKindIsInvalid", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		_, err := town.Actors(t.Context(), actorgraph.ActorFilter{Kinds: []actorgraph.ActorKind{"KING"}}, actorgraph.PageRequest{First: 10})
 		assertErrorIs(t, "Actors(Kinds KING)", err, actorgraph.ErrInvalid)
 	})
@@ -137,10 +140,9 @@ func testActors(t *testing.T, newStore NewStore) {
 		}
 	})
 
-	article := ArticleFixture(t)
-	articleStore := MustOpen(t, newStore, article)
-
 	t.Run("PagingVisitsEveryActorOnceInIDOrder", func(t *testing.T) {
+		article := ArticleFixture(t)
+		articleStore := MustOpen(t, newStore, article)
 		kinds := []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindLeader}
 		filters := []struct {
 			name   string
@@ -174,6 +176,7 @@ func testActors(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("NameContainsOnArticle", func(t *testing.T) {
+		articleStore := MustOpen(t, newStore, ArticleFixture(t))
 		tests := []struct {
 			text string
 			want []string
@@ -194,7 +197,6 @@ func testActors(t *testing.T, newStore NewStore) {
 }
 
 func testSearch(t *testing.T, newStore NewStore) {
-	s := MustOpen(t, newStore, SearchFixture())
 	tests := []struct {
 		name  string
 		text  string
@@ -209,6 +211,7 @@ func testSearch(t *testing.T, newStore NewStore) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			s := MustOpen(t, newStore, SearchFixture())
 			got, err := s.Search(t.Context(), tc.text, tc.limit)
 			mustNoError(t, "Search", err)
 			if diff := cmp.Diff(tc.want, actorIDs(got), equateEmpty); diff != "" {
@@ -218,6 +221,7 @@ func testSearch(t *testing.T, newStore NewStore) {
 	}
 
 	t.Run("ReturnsWholeActors", func(t *testing.T) {
+		s := MustOpen(t, newStore, SearchFixture())
 		got, err := s.Search(t.Context(), "Quentin", 1)
 		mustNoError(t, "Search", err)
 		want := []actorgraph.Actor{MustActor(t, s, "alias-exact")}
@@ -227,6 +231,7 @@ func testSearch(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("BlankTextIsInvalid", func(t *testing.T) {
+		s := MustOpen(t, newStore, SearchFixture())
 		for _, text := range []string{"", "   ", "?!"} {
 			_, err := s.Search(t.Context(), text, 10)
 			assertErrorIs(t, fmt.Sprintf("Search(%q)", text), err, actorgraph.ErrInvalid)

@@ -15,61 +15,71 @@ type subgraphIDs struct {
 }
 
 func testNeighborhood(t *testing.T, newStore NewStore) {
-	town := MustOpen(t, newStore, TownFixture())
-	diamond := MustOpen(t, newStore, DiamondFixture())
 	types := func(ts ...actorgraph.RelationshipType) []actorgraph.RelationshipType { return ts }
 
-	tests := []struct {
+	type neighborhoodTest struct {
 		name  string
-		store actorgraph.Store
 		id    string
 		depth int
 		types []actorgraph.RelationshipType
 		want  subgraphIDs
-	}{
-		{"DepthZeroIsJustTheCentre", town, "a", 0, nil, subgraphIDs{Nodes: []string{"a"}}},
-		{"DepthOneListsNeighboursByIDAndEdgesAmongThem", town, "a", 1, nil, subgraphIDs{
-			Nodes: []string{"a", "b", "c", "f"},
-			Edges: []string{"r01", "r02", "r06", "r07"},
-		}},
-		{"DepthTwoOrdersByDistanceThenID", town, "a", 2, nil, subgraphIDs{
-			Nodes: []string{"a", "b", "c", "f", "d"},
-			Edges: []string{"r01", "r02", "r03", "r04", "r06", "r07"},
-		}},
-		{"FollowsRelationshipsInBothDirections", town, "d", 1, nil, subgraphIDs{
-			Nodes: []string{"d", "b", "c", "e"},
-			Edges: []string{"r03", "r04", "r05", "r07"},
-		}},
-		{"DepthBeyondTheGraphStopsAtItsEdge", town, "a", 10, nil, subgraphIDs{
-			Nodes: []string{"a", "b", "c", "f", "d", "e", "h"},
-			Edges: []string{"r01", "r02", "r03", "r04", "r05", "r06", "r07", "r08"},
-		}},
-		{"TypesRestrictTheWalk", town, "a", 2, types(actorgraph.SpokeWith), subgraphIDs{
-			Nodes: []string{"a", "b", "d"},
-			Edges: []string{"r01", "r03"},
-		}},
-		{"TypesAlsoFilterTheEdges", diamond, "s", 1, types(actorgraph.MetWith), subgraphIDs{
-			Nodes: []string{"s", "x"},
-			Edges: []string{"r3"},
-		}},
-		{"ParallelEdgesAppearOnceEach", diamond, "x", 1, nil, subgraphIDs{
-			Nodes: []string{"x", "s", "t"},
-			Edges: []string{"r2", "r3", "r4", "r5", "r9"},
-		}},
-		{"IsolatedActorIsAlone", town, "g", 3, nil, subgraphIDs{Nodes: []string{"g"}}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.store.Neighborhood(t.Context(), tc.id, tc.depth, tc.types)
-			mustNoError(t, "Neighborhood", err)
-			if diff := cmp.Diff(tc.want, idSubgraph(got), equateEmpty); diff != "" {
-				t.Errorf("Neighborhood(%q, %d, %v) (-want +got):\n%s", tc.id, tc.depth, tc.types, diff)
-			}
-		})
+	// The cases are grouped by fixture; each group gets its own store.
+	groups := []struct {
+		fixture Fixture
+		tests   []neighborhoodTest
+	}{
+		{TownFixture(), []neighborhoodTest{
+			{"DepthZeroIsJustTheCentre", "a", 0, nil, subgraphIDs{Nodes: []string{"a"}}},
+			{"DepthOneListsNeighboursByIDAndEdgesAmongThem", "a", 1, nil, subgraphIDs{
+				Nodes: []string{"a", "b", "c", "f"},
+				Edges: []string{"r01", "r02", "r06", "r07"},
+			}},
+			{"DepthTwoOrdersByDistanceThenID", "a", 2, nil, subgraphIDs{
+				Nodes: []string{"a", "b", "c", "f", "d"},
+				Edges: []string{"r01", "r02", "r03", "r04", "r06", "r07"},
+			}},
+			{"FollowsRelationshipsInBothDirections", "d", 1, nil, subgraphIDs{
+				Nodes: []string{"d", "b", "c", "e"},
+				Edges: []string{"r03", "r04", "r05", "r07"},
+			}},
+			{"DepthBeyondTheGraphStopsAtItsEdge", "a", 10, nil, subgraphIDs{
+				Nodes: []string{"a", "b", "c", "f", "d", "e", "h"},
+				Edges: []string{"r01", "r02", "r03", "r04", "r05", "r06", "r07", "r08"},
+			}},
+			{"TypesRestrictTheWalk", "a", 2, types(actorgraph.SpokeWith), subgraphIDs{
+				Nodes: []string{"a", "b", "d"},
+				Edges: []string{"r01", "r03"},
+			}},
+			{"IsolatedActorIsAlone", "g", 3, nil, subgraphIDs{Nodes: []string{"g"}}},
+		}},
+		{DiamondFixture(), []neighborhoodTest{
+			{"TypesAlsoFilterTheEdges", "s", 1, types(actorgraph.MetWith), subgraphIDs{
+				Nodes: []string{"s", "x"},
+				Edges: []string{"r3"},
+			}},
+			{"ParallelEdgesAppearOnceEach", "x", 1, nil, subgraphIDs{
+				Nodes: []string{"x", "s", "t"},
+				Edges: []string{"r2", "r3", "r4", "r5", "r9"},
+			}},
+		}},
+	}
+	for _, g := range groups {
+		s := MustOpen(t, newStore, g.fixture)
+		for _, tc := range g.tests {
+			t.Run(tc.name, func(t *testing.T) {
+				got, err := s.Neighborhood(t.Context(), tc.id, tc.depth, tc.types)
+				mustNoError(t, "Neighborhood", err)
+				if diff := cmp.Diff(tc.want, idSubgraph(got), equateEmpty); diff != "" {
+					t.Errorf("Neighborhood(%q, %d, %v) (-want +got):\n%s", tc.id, tc.depth, tc.types, diff)
+				}
+			})
+		}
 	}
 
 	t.Run("ReturnsWholeActorsAndRelationships", func(t *testing.T) {
 		fx := TownFixture()
+		town := MustOpen(t, newStore, fx)
 		got, err := town.Neighborhood(t.Context(), "e", 1, nil)
 		mustNoError(t, "Neighborhood", err)
 		want := actorgraph.Subgraph{
@@ -82,6 +92,7 @@ func testNeighborhood(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("UnknownIDIsNotFound", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		_, err := town.Neighborhood(t.Context(), "nobody", 1, nil)
 		assertErrorIs(t, "Neighborhood(nobody)", err, actorgraph.ErrNotFound)
 	})
@@ -97,8 +108,6 @@ type pathIDs struct {
 }
 
 func testShortestPath(t *testing.T, newStore NewStore) {
-	town := MustOpen(t, newStore, TownFixture())
-	diamond := MustOpen(t, newStore, DiamondFixture())
 	types := func(ts ...actorgraph.RelationshipType) []actorgraph.RelationshipType { return ts }
 	path := func(nodesAndRels ...string) *pathIDs {
 		p := &pathIDs{Nodes: []string{nodesAndRels[0]}}
@@ -114,56 +123,67 @@ func testShortestPath(t *testing.T, newStore NewStore) {
 		both = actorgraph.Both
 	)
 
-	tests := []struct {
+	type pathTest struct {
 		name     string
-		store    actorgraph.Store
 		from, to string
 		opts     actorgraph.PathOptions
 		want     *pathIDs // nil: no path
-	}{
-		{"NeighboursAreOneHopApart", town, "a", "b", actorgraph.PathOptions{MaxHops: 3}, path("a", "r01", "b")},
-		{"FindsTheShortestOfSeveralWays", town, "a", "e", actorgraph.PathOptions{MaxHops: 6}, path("a", "r01", "b", "r03", "d", "r05", "e")},
-		{"MaxHopsEqualToTheLengthFindsIt", town, "a", "e", actorgraph.PathOptions{MaxHops: 3}, path("a", "r01", "b", "r03", "d", "r05", "e")},
-		{"MaxHopsBelowTheLengthFindsNothing", town, "a", "e", actorgraph.PathOptions{MaxHops: 2}, nil},
-		{"NoPathIsNil", town, "a", "g", actorgraph.PathOptions{MaxHops: 6}, nil},
-		{"SameActorIsAnEmptyPath", town, "a", "a", actorgraph.PathOptions{MaxHops: 1}, path("a")},
-		{"SameIsolatedActorIsAnEmptyPath", town, "g", "g", actorgraph.PathOptions{MaxHops: 1}, path("g")},
-		{"OutgoingFollowsTheArrows", town, "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, path("f", "r06", "a", "r02", "c")},
-		{"IncomingCannotFollowTheArrows", town, "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: in}, nil},
-		{"IncomingWalksTheArrowsBackwards", town, "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: in}, path("c", "r02", "a", "r06", "f")},
-		{"OutgoingCannotWalkTheArrowsBackwards", town, "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
-		{"BothIgnoresTheArrows", town, "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: both}, path("c", "r02", "a", "r06", "f")},
-		{"DefaultDirectionIsBoth", town, "b", "c", actorgraph.PathOptions{MaxHops: 6}, path("b", "r07", "c")},
-		{"OutgoingFindsNoWayAgainstASingleArrow", town, "b", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
-		{"TypesChooseAnotherWay", town, "a", "d", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith, actorgraph.Urged)}, path("a", "r02", "c", "r04", "d")},
-		{"WithoutTypesTheTieBreakChoosesTheOtherWay", town, "a", "d", actorgraph.PathOptions{MaxHops: 6}, path("a", "r01", "b", "r03", "d")},
-		{"TypesCanLeaveNoWay", town, "a", "e", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith)}, nil},
-
-		// Tie-breaks: steps compare as (next actor id, relationship id).
-		{"TieBreakPrefersSmallerNextActorOverSmallerRelationshipID", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: out}, path("s", "r2", "x", "r5", "t")},
-		{"TieBreakBetweenParallelRelationshipsTakesSmallestID", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: both}, path("s", "r2", "x", "r4", "t")},
-		{"TieBreakReadsFromTheStartWhenWalkingBackwards", diamond, "t", "s", actorgraph.PathOptions{MaxHops: 4, Direction: in}, path("t", "r5", "x", "r2", "s")},
-		{"TieBreakReadsFromTheStartInBothDirections", diamond, "t", "s", actorgraph.PathOptions{MaxHops: 4}, path("t", "r4", "x", "r2", "s")},
-		{"TieBreakAppliesWithinTheTypes", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.MetWith)}, path("s", "r3", "x", "r9", "t")},
-		{"ShorterPathBeatsSmallerIDs", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo, actorgraph.SpokeWith), Direction: out}, path("s", "r2", "x", "r5", "t")},
-		{"LongerPathWhenTypesLeaveNoShorter", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo)}, path("s", "r6", "a", "r7", "b", "r8", "t")},
-		{"MaxHopsOneFindsNoTwoHopPath", diamond, "s", "t", actorgraph.PathOptions{MaxHops: 1}, nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.store.ShortestPath(t.Context(), tc.from, tc.to, tc.opts)
-			mustNoError(t, fmt.Sprintf("ShortestPath(%q, %q, %+v)", tc.from, tc.to, tc.opts), err)
-			if got != nil {
-				checkPathShape(t, got, tc.from, tc.to, tc.opts)
-			}
-			if diff := cmp.Diff(tc.want, idPath(got), equateEmpty); diff != "" {
-				t.Errorf("ShortestPath(%q, %q, %+v) (-want +got):\n%s", tc.from, tc.to, tc.opts, diff)
-			}
-		})
+	// The cases are grouped by fixture; each group gets its own store.
+	groups := []struct {
+		fixture Fixture
+		tests   []pathTest
+	}{
+		{TownFixture(), []pathTest{
+			{"NeighboursAreOneHopApart", "a", "b", actorgraph.PathOptions{MaxHops: 3}, path("a", "r01", "b")},
+			{"FindsTheShortestOfSeveralWays", "a", "e", actorgraph.PathOptions{MaxHops: 6}, path("a", "r01", "b", "r03", "d", "r05", "e")},
+			{"MaxHopsEqualToTheLengthFindsIt", "a", "e", actorgraph.PathOptions{MaxHops: 3}, path("a", "r01", "b", "r03", "d", "r05", "e")},
+			{"MaxHopsBelowTheLengthFindsNothing", "a", "e", actorgraph.PathOptions{MaxHops: 2}, nil},
+			{"NoPathIsNil", "a", "g", actorgraph.PathOptions{MaxHops: 6}, nil},
+			{"SameActorIsAnEmptyPath", "a", "a", actorgraph.PathOptions{MaxHops: 1}, path("a")},
+			{"SameIsolatedActorIsAnEmptyPath", "g", "g", actorgraph.PathOptions{MaxHops: 1}, path("g")},
+			{"OutgoingFollowsTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, path("f", "r06", "a", "r02", "c")},
+			{"IncomingCannotFollowTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: in}, nil},
+			{"IncomingWalksTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: in}, path("c", "r02", "a", "r06", "f")},
+			{"OutgoingCannotWalkTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
+			{"BothIgnoresTheArrows", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: both}, path("c", "r02", "a", "r06", "f")},
+			{"DefaultDirectionIsBoth", "b", "c", actorgraph.PathOptions{MaxHops: 6}, path("b", "r07", "c")},
+			{"OutgoingFindsNoWayAgainstASingleArrow", "b", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
+			{"TypesChooseAnotherWay", "a", "d", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith, actorgraph.Urged)}, path("a", "r02", "c", "r04", "d")},
+			{"WithoutTypesTheTieBreakChoosesTheOtherWay", "a", "d", actorgraph.PathOptions{MaxHops: 6}, path("a", "r01", "b", "r03", "d")},
+			{"TypesCanLeaveNoWay", "a", "e", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith)}, nil},
+		}},
+		// Tie-breaks: steps compare as (next actor id, relationship id).
+		{DiamondFixture(), []pathTest{
+			{"TieBreakPrefersSmallerNextActorOverSmallerRelationshipID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: out}, path("s", "r2", "x", "r5", "t")},
+			{"TieBreakBetweenParallelRelationshipsTakesSmallestID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: both}, path("s", "r2", "x", "r4", "t")},
+			{"TieBreakReadsFromTheStartWhenWalkingBackwards", "t", "s", actorgraph.PathOptions{MaxHops: 4, Direction: in}, path("t", "r5", "x", "r2", "s")},
+			{"TieBreakReadsFromTheStartInBothDirections", "t", "s", actorgraph.PathOptions{MaxHops: 4}, path("t", "r4", "x", "r2", "s")},
+			{"TieBreakAppliesWithinTheTypes", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.MetWith)}, path("s", "r3", "x", "r9", "t")},
+			{"ShorterPathBeatsSmallerIDs", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo, actorgraph.SpokeWith), Direction: out}, path("s", "r2", "x", "r5", "t")},
+			{"LongerPathWhenTypesLeaveNoShorter", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo)}, path("s", "r6", "a", "r7", "b", "r8", "t")},
+			{"MaxHopsOneFindsNoTwoHopPath", "s", "t", actorgraph.PathOptions{MaxHops: 1}, nil},
+		}},
+	}
+	for _, g := range groups {
+		s := MustOpen(t, newStore, g.fixture)
+		for _, tc := range g.tests {
+			t.Run(tc.name, func(t *testing.T) {
+				got, err := s.ShortestPath(t.Context(), tc.from, tc.to, tc.opts)
+				mustNoError(t, fmt.Sprintf("ShortestPath(%q, %q, %+v)", tc.from, tc.to, tc.opts), err)
+				if got != nil {
+					checkPathShape(t, got, tc.from, tc.to, tc.opts)
+				}
+				if diff := cmp.Diff(tc.want, idPath(got), equateEmpty); diff != "" {
+					t.Errorf("ShortestPath(%q, %q, %+v) (-want +got):\n%s", tc.from, tc.to, tc.opts, diff)
+				}
+			})
+		}
 	}
 
 	t.Run("ReturnsWholeActorsAndRelationships", func(t *testing.T) {
 		fx := TownFixture()
+		town := MustOpen(t, newStore, fx)
 		got, err := town.ShortestPath(t.Context(), "f", "c", actorgraph.PathOptions{MaxHops: 3})
 		mustNoError(t, "ShortestPath", err)
 		want := &actorgraph.Path{
@@ -189,6 +209,7 @@ func testShortestPath(t *testing.T, newStore NewStore) {
 			{"UnknownTypeIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Types: types("HUGGED")}, actorgraph.ErrInvalid},
 			{"UnknownDirectionIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Direction: "SIDEWAYS"}, actorgraph.ErrInvalid},
 		}
+		town := MustOpen(t, newStore, TownFixture())
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
 				p, err := town.ShortestPath(t.Context(), tc.from, tc.to, tc.opts)

@@ -10,10 +10,8 @@ import (
 )
 
 func testRelationships(t *testing.T, newStore NewStore) {
-	fx := TownFixture()
-	town := MustOpen(t, newStore, fx)
-
 	t.Run("Filter", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		types := func(ts ...actorgraph.RelationshipType) []actorgraph.RelationshipType { return ts }
 		tests := []struct {
 			name   string
@@ -51,6 +49,8 @@ func testRelationships(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("ReturnsWholeRelationships", func(t *testing.T) {
+		fx := TownFixture()
+		town := MustOpen(t, newStore, fx)
 		got, err := town.Relationships(t.Context(), actorgraph.RelationshipFilter{ActorID: "e"}, actorgraph.PageRequest{First: 100})
 		mustNoError(t, "Relationships", err)
 		want := []actorgraph.Relationship{fx.Relationships[4], fx.Relationships[7]}
@@ -60,11 +60,13 @@ func testRelationships(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("UnknownActorIsNotFound", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		_, err := town.Relationships(t.Context(), actorgraph.RelationshipFilter{ActorID: "nobody"}, actorgraph.PageRequest{First: 10})
 		assertErrorIs(t, "Relationships(ActorID nobody)", err, actorgraph.ErrNotFound)
 	})
 
 	t.Run("BadFilterOrPageIsInvalid", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		tests := []struct {
 			name   string
 			filter actorgraph.RelationshipFilter
@@ -85,6 +87,7 @@ func testRelationships(t *testing.T, newStore NewStore) {
 	})
 
 	t.Run("FirstZeroGivesNoItemsButTotalCount", func(t *testing.T) {
+		town := MustOpen(t, newStore, TownFixture())
 		got, err := town.Relationships(t.Context(), actorgraph.RelationshipFilter{ActorID: "a"}, actorgraph.PageRequest{First: 0})
 		mustNoError(t, "Relationships", err)
 		if len(got.Items) != 0 || got.TotalCount != 3 {
@@ -109,10 +112,9 @@ func testRelationships(t *testing.T, newStore NewStore) {
 		}
 	})
 
-	article := ArticleFixture(t)
-	articleStore := MustOpen(t, newStore, article)
-
 	t.Run("PagingVisitsEveryRelationshipOnceInIDOrder", func(t *testing.T) {
+		article := ArticleFixture(t)
+		articleStore := MustOpen(t, newStore, article)
 		const actor = "donald-trump"
 		filters := []struct {
 			name   string

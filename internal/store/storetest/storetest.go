@@ -24,14 +24,20 @@ import (
 )
 
 // NewStore returns a fresh, empty store for one test and arranges (with
-// t.Cleanup) for it to be closed.
+// t.Cleanup) for it to be closed. It may invalidate the stores it returned
+// before.
 type NewStore func(t *testing.T) actorgraph.Store
 
-// Run runs the conformance suite against the stores newStore makes. Each
-// subtest asks for its own store. Subtests do not run in parallel, so a
-// store backed by one shared database may empty it in newStore.
+// Run runs the conformance suite against the stores newStore makes.
+//
+// newStore may invalidate the stores it returned before; the suite uses one
+// store at a time, and its subtests do not run in parallel. So newStore may
+// hand out stores on one shared database, emptying it on every call. Run
+// holds the suite to that rule on every engine: a store used after a later
+// call to newStore panics. (Tests open their store in the subtest that uses
+// it; table rows on several fixtures are grouped, one store per group.)
 func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
-	ns := NewStore(newStore)
+	ns := oneAtATime(newStore)
 	t.Run("NewStoreIsEmptyAndReady", func(t *testing.T) { testEmpty(t, ns) })
 	t.Run("Actor", func(t *testing.T) { testActor(t, ns) })
 	t.Run("Actors", func(t *testing.T) { testActors(t, ns) })
