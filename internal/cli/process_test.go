@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -55,12 +56,24 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// embeddedEnv is the environment without NEO4J_*, so the binary uses the
+// embedded store these tests are about even when the shell points at Neo4j.
+func embeddedEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
 // mustStart starts the binary on a random port and waits for its
 // "listening" log line.
 func mustStart(t *testing.T, bin, dataDir string, env ...string) *process {
 	t.Helper()
 	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-data", dataDir, "-log-format", "json")
-	cmd.Env = append(os.Environ(), env...)
+	cmd.Env = append(embeddedEnv(), env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +188,11 @@ func TestForeignDataFileIsRefusedUntouched(t *testing.T) {
 	if err := os.WriteFile(path, foreign, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(bin, "-addr", "127.0.0.1:0", "-data", data).CombinedOutput()
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute) // it must refuse, not serve
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-addr", "127.0.0.1:0", "-data", data)
+	cmd.Env = embeddedEnv()
+	out, err := cmd.CombinedOutput()
 	if err == nil {
 		t.Fatalf("server started on a foreign file:\n%s", out)
 	}

@@ -112,6 +112,12 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			_, err = res.Consume(ctx)
 		}
 		s.queries.Add(1)
+		var nerr *neo4j.Neo4jError
+		if errors.As(err, &nerr) && strings.Contains(nerr.Code, "AlreadyExists") {
+			// Another process created it at the same moment: IF NOT
+			// EXISTS does not cover that race.
+			err = nil
+		}
 		if err != nil {
 			return s.translate(fmt.Errorf("schema %q: %w", stmt, err))
 		}
