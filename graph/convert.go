@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph/model"
@@ -146,11 +147,72 @@ func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.R
 	return c
 }
 
-func path(p *actorgraph.Path) *model.Path {
-	if p == nil {
-		return nil
+// walkOf turns a PathFilter into a domain walk. The top-level `types` and
+// `direction` arguments of shortestPath and neighborhood are shorthands; a
+// value given both ways must agree.
+func walkOf(f *model.PathFilter, types []model.RelationshipType, direction *model.Direction) (actorgraph.Walk, error) {
+	var w actorgraph.Walk
+	if f == nil {
+		f = &model.PathFilter{}
 	}
-	return &model.Path{Length: p.Length(), Nodes: model.NewActors(p.Nodes), Relationships: model.NewRelationships(p.Relationships)}
+	switch {
+	case len(types) > 0 && len(f.Types) > 0:
+		return w, actorgraph.Invalid("types", "give the types once: as the argument or in the filter")
+	case direction != nil && f.Direction != nil && *direction != *f.Direction:
+		return w, actorgraph.Invalid("direction", "the argument and the filter disagree")
+	}
+	w.Types = domainTypes(append(types, f.Types...))
+	w.Direction = domainDirection(direction)
+	if f.Direction != nil {
+		w.Direction = actorgraph.Direction(*f.Direction)
+	}
+	w.Since, w.Until = f.Since, f.Until
+	for _, m := range f.Modalities {
+		w.Modalities = append(w.Modalities, actorgraph.Modality(m))
+	}
+	w.MinGoldstein, w.MaxGoldstein = f.MinGoldstein, f.MaxGoldstein
+	w.Avoid = f.Avoid
+	for _, k := range f.IntermediateKinds {
+		w.IntermediateKinds = append(w.IntermediateKinds, actorgraph.ActorKind(k))
+	}
+	return w, nil
+}
+
+// pathOptions resolves maxHops and the filter of a path query.
+func (r *Resolver) pathOptions(maxHops *int, f *model.PathFilter, types []model.RelationshipType, direction *model.Direction) (actorgraph.PathOptions, error) {
+	hops, err := r.Limits.hops(maxHops)
+	if err != nil {
+		return actorgraph.PathOptions{}, err
+	}
+	w, err := walkOf(f, types, direction)
+	return actorgraph.PathOptions{MaxHops: hops, Walk: w}, err
+}
+
+// Path cursors are positions in the path order ("path:<offset of the
+// next path>"): the order is deterministic, so a cursor stays valid while
+// the graph does not change.
+func decodeOffsetCursor(after *string) (int, error) {
+	s, err := decodeCursor(cursorPath, after)
+	if err != nil || s == "" {
+		return 0, err
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, actorgraph.Invalid("after", "not a cursor for this list")
+	}
+	return n, nil
+}
+
+func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathConnection {
+	c := &model.PathConnection{Edges: []*model.PathEdge{}, PageInfo: &model.PageInfo{HasNextPage: more}}
+	for i := range paths {
+		cur := encodeCursor(cursorPath, strconv.Itoa(offset+i+1))
+		c.Edges = append(c.Edges, &model.PathEdge{Cursor: cur, Node: &model.Path{P: paths[i]}})
+	}
+	if n := len(c.Edges); n > 0 {
+		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+	}
+	return c
 }
 
 // actorRelationships resolves Actor.relationships for every object type.

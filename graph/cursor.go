@@ -12,6 +12,7 @@ import (
 const (
 	cursorActor        = "actor"
 	cursorRelationship = "rel"
+	cursorPath         = "path"
 )
 
 // encodeCursor makes the cursor for the item with this id.

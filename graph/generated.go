@@ -171,18 +171,41 @@ type ComplexityRoot struct {
 	}
 
 	Path struct {
+		Cost          func(childComplexity int) int
+		EvidenceChain func(childComplexity int) int
 		Length        func(childComplexity int) int
 		Nodes         func(childComplexity int) int
 		Relationships func(childComplexity int) int
 	}
 
+	PathConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	PathEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PathStep struct {
+		From         func(childComplexity int) int
+		Quote        func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		To           func(childComplexity int) int
+	}
+
 	Query struct {
-		Actor         func(childComplexity int, id string) int
-		Actors        func(childComplexity int, filter *model.ActorFilter, first *int, after *string) int
-		Neighborhood  func(childComplexity int, id string, depth *int, types []model.RelationshipType) int
-		Relationships func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string) int
-		Search        func(childComplexity int, text string, first *int) int
-		ShortestPath  func(childComplexity int, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction) int
+		Actor            func(childComplexity int, id string) int
+		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string) int
+		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int) int
+		CheapestPath     func(childComplexity int, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) int
+		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
+		Neighborhood     func(childComplexity int, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) int
+		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
+		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string) int
+		Search           func(childComplexity int, text string, first *int) int
+		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) int
 	}
 
 	Relationship struct {
@@ -214,8 +237,9 @@ type ComplexityRoot struct {
 	}
 
 	Subgraph struct {
-		Edges func(childComplexity int) int
-		Nodes func(childComplexity int) int
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 }
 
@@ -256,8 +280,12 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
 	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string) (*model.RelationshipConnection, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction) (*model.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) (*model.Path, error)
+	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
+	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error)
+	CheapestPath(ctx context.Context, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) (*model.Path, error)
 }
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *model.Relationship) (model.Actor, error)
@@ -871,6 +899,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "Path.cost":
+		if e.ComplexityRoot.Path.Cost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Cost(childComplexity), true
+	case "Path.evidenceChain":
+		if e.ComplexityRoot.Path.EvidenceChain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.EvidenceChain(childComplexity), true
 	case "Path.length":
 		if e.ComplexityRoot.Path.Length == nil {
 			break
@@ -889,6 +929,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Path.Relationships(childComplexity), true
+
+	case "PathConnection.edges":
+		if e.ComplexityRoot.PathConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathConnection.Edges(childComplexity), true
+	case "PathConnection.pageInfo":
+		if e.ComplexityRoot.PathConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathConnection.PageInfo(childComplexity), true
+
+	case "PathEdge.cursor":
+		if e.ComplexityRoot.PathEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Cursor(childComplexity), true
+	case "PathEdge.node":
+		if e.ComplexityRoot.PathEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Node(childComplexity), true
+
+	case "PathStep.from":
+		if e.ComplexityRoot.PathStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.From(childComplexity), true
+	case "PathStep.quote":
+		if e.ComplexityRoot.PathStep.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Quote(childComplexity), true
+	case "PathStep.relationship":
+		if e.ComplexityRoot.PathStep.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Relationship(childComplexity), true
+	case "PathStep.to":
+		if e.ComplexityRoot.PathStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.To(childComplexity), true
 
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
@@ -912,7 +1003,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*model.ActorFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.allShortestPaths":
+		if e.ComplexityRoot.Query.AllShortestPaths == nil {
+			break
+		}
 
+		args, err := ec.field_Query_allShortestPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int)), true
+	case "Query.cheapestPath":
+		if e.ComplexityRoot.Query.CheapestPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cheapestPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*model.PathWeight), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+
+	case "Query.kShortestPaths":
+		if e.ComplexityRoot.Query.KShortestPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_kShortestPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.KShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["k"].(*int), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -923,7 +1047,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationshipType)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int)), true
+	case "Query.paths":
+		if e.ComplexityRoot.Query.Paths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_paths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.relationships":
 		if e.ComplexityRoot.Query.Relationships == nil {
 			break
@@ -956,7 +1091,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]model.RelationshipType), args["direction"].(*model.Direction)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]model.RelationshipType), args["direction"].(*model.Direction), args["filter"].(*model.PathFilter)), true
 
 	case "Relationship.cameoCode":
 		if e.ComplexityRoot.Relationship.CameoCode == nil {
@@ -1087,6 +1222,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	}
 	return 0, false
@@ -1101,6 +1242,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateActorInput", ec.unmarshalInputCreateActorInput),
 			graphql.NewInputUnmarshaler("CreateRelationshipInput", ec.unmarshalInputCreateRelationshipInput),
 			graphql.NewInputUnmarshaler("EvidenceInput", ec.unmarshalInputEvidenceInput),
+			graphql.NewInputUnmarshaler("PathFilter", ec.unmarshalInputPathFilter),
 			graphql.NewInputUnmarshaler("RelationshipFilter", ec.unmarshalInputRelationshipFilter),
 			graphql.NewInputUnmarshaler("UpdateActorInput", ec.unmarshalInputUpdateActorInput),
 		)
@@ -1484,14 +1626,68 @@ type RelationshipConnection {
 type Subgraph {
   nodes: [Actor!]!
   edges: [Relationship!]!
+  "True when the node limit left out actors within reach (the nearest are kept)."
+  truncated: Boolean!
 }
 
 "A chain of relationships; ` + "`" + `relationships[i]` + "`" + ` links ` + "`" + `nodes[i]` + "`" + ` and ` + "`" + `nodes[i+1]` + "`" + ` in either direction."
 type Path {
   "Number of relationships."
   length: Int!
+  "Total cost: the length, or for cheapestPath the sum of the chosen weight."
+  cost: Float!
   nodes: [Actor!]!
   relationships: [Relationship!]!
+  "One step per relationship, in walking order, each with its first evidence quote: print it as 'A → B: \"quote\"'."
+  evidenceChain: [PathStep!]!
+}
+
+"One step of a path, oriented the way the path walks (which may be against the relationship's own direction)."
+type PathStep {
+  from: Actor!
+  to: Actor!
+  relationship: Relationship!
+  "The relationship's first evidence quote."
+  quote: String!
+}
+
+type PathEdge {
+  cursor: String!
+  node: Path!
+}
+
+"Paths in the path order: shorter first, then by their steps (next actor id, then relationship id)."
+type PathConnection {
+  edges: [PathEdge!]!
+  pageInfo: PageInfo!
+}
+
+"How a cheapest path counts cost."
+enum PathWeight {
+  "1 per relationship."
+  HOPS
+  "1 + (10 - goldstein) / 10 per relationship: 1 for the most cooperative link, 3 for the most hostile, 2 without a score. The cheapest path is the most cooperative route."
+  COOPERATION
+}
+
+"Which relationships and actors a path search or neighborhood may use. Absent fields allow everything."
+input PathFilter {
+  types: [RelationshipType!]
+  "OUTGOING follows relationships from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` only, INCOMING against them, BOTH either way (default)."
+  direction: Direction
+  "Only relationships dated on or after this day (undated ones are left out)."
+  since: Date
+  "Only relationships dated on or before this day (undated ones are left out)."
+  until: Date
+  modalities: [Modality!]
+  "Only relationships with a Goldstein score of at least this (e.g. 0: only cooperative links; structural ones are left out)."
+  minGoldstein: Float
+  "Only relationships with a Goldstein score of at most this."
+  maxGoldstein: Float
+  "Actors the walk must not pass through."
+  avoid: [ID!]
+  "Kinds an actor must have to be passed through (endpoints are exempt)."
+  intermediateKinds: [ActorKind!]
 }
 
 input ActorFilter {
@@ -1525,14 +1721,23 @@ type Query {
   search(text: String!, first: Int): [Actor!]!
   "Relationships ordered by id."
   relationships(filter: RelationshipFilter, first: Int, after: String): RelationshipConnection!
-  "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction) and the relationships among them."
-  neighborhood(id: ID!, depth: Int = 1, types: [RelationshipType!]): Subgraph!
+  "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction unless the filter says) and the relationships among them; at most ` + "`" + `limit` + "`" + ` nodes, nearest first."
+  neighborhood(id: ID!, depth: Int = 1, types: [RelationshipType!], filter: PathFilter, limit: Int): Subgraph!
   """
   A shortest path between two actors, null when there is none within maxHops.
   Equal-length paths are ordered by their steps read from ` + "`" + `from` + "`" + `: the next
-  actor's id, then the relationship's id; the first is returned.
+  actor's id, then the relationship's id; the first is returned. ` + "`" + `types` + "`" + ` and
+  ` + "`" + `direction` + "`" + ` are shorthands for the same fields of ` + "`" + `filter` + "`" + `.
   """
-  shortestPath(from: ID!, to: ID!, maxHops: Int, types: [RelationshipType!], direction: Direction = BOTH): Path
+  shortestPath(from: ID!, to: ID!, maxHops: Int, types: [RelationshipType!], direction: Direction, filter: PathFilter): Path
+  "Every shortest path (at most ` + "`" + `first` + "`" + `), in the path order."
+  allShortestPaths(from: ID!, to: ID!, maxHops: Int, filter: PathFilter, first: Int): [Path!]!
+  "The k shortest loopless paths, shorter first, ties in the path order."
+  kShortestPaths(from: ID!, to: ID!, k: Int = 3, maxHops: Int, filter: PathFilter): [Path!]!
+  "All loopless paths within maxHops, in the path order, a page at a time."
+  paths(from: ID!, to: ID!, maxHops: Int, filter: PathFilter, first: Int, after: String): PathConnection!
+  "A path of least total weight within maxHops (ties: fewer hops, then the path order); null when there is none."
+  cheapestPath(from: ID!, to: ID!, weight: PathWeight = COOPERATION, maxHops: Int, filter: PathFilter): Path
 }
 
 input CreateActorInput {
@@ -1663,12 +1868,50 @@ func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.
 	switch field.Name {
 	case "length":
 		return ec.fieldContext_Path_length(ctx, field)
+	case "cost":
+		return ec.fieldContext_Path_cost(ctx, field)
 	case "nodes":
 		return ec.fieldContext_Path_nodes(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Path_relationships(ctx, field)
+	case "evidenceChain":
+		return ec.fieldContext_Path_evidenceChain(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PathConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PathConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PathEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PathEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PathEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PathStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PathStep_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathStep_to(ctx, field)
+	case "relationship":
+		return ec.fieldContext_PathStep_relationship(ctx, field)
+	case "quote":
+		return ec.fieldContext_PathStep_quote(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1733,6 +1976,8 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
@@ -2263,6 +2508,144 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_allShortestPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cheapestPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "weight",
+		func(ctx context.Context, v any) (*model.PathWeight, error) {
+			return ec.unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["weight"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_kShortestPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "k",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["k"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2290,6 +2673,76 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -2388,6 +2841,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["direction"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg5
 	return args, nil
 }
 
@@ -4731,7 +5192,7 @@ func (ec *executionContext) _Path_length(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Path_length(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Length, nil
+			return obj.Length(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -4742,7 +5203,30 @@ func (ec *executionContext) _Path_length(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Path", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Path_cost(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_cost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cost(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, false, "Float")
 }
 
 func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
@@ -4754,7 +5238,7 @@ func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Path_nodes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
+			return obj.Nodes(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Actor) graphql.Marshaler {
@@ -4768,7 +5252,7 @@ func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field gra
 	fc = &graphql.FieldContext{
 		Object:     "Path",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
@@ -4786,7 +5270,7 @@ func (ec *executionContext) _Path_relationships(ctx context.Context, field graph
 			return ec.fieldContext_Path_relationships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Relationships, nil
+			return obj.Relationships(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relationship) graphql.Marshaler {
@@ -4800,6 +5284,253 @@ func (ec *executionContext) fieldContext_Path_relationships(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Path",
 		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_evidenceChain(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_evidenceChain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceChain(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PathStep) graphql.Marshaler {
+			return ec.marshalNPathStep2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_evidenceChain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PathConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PathEdge) graphql.Marshaler {
+			return ec.marshalNPathEdge2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PathConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PathEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_relationship(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Relationship) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationship(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4807,6 +5538,29 @@ func (ec *executionContext) fieldContext_Path_relationships(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_quote(ctx context.Context, field graphql.CollectedField, obj *model.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "String")
 }
 
 func (ec *executionContext) _Query_actor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -4995,7 +5749,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]model.RelationshipType))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]model.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -5039,7 +5793,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]model.RelationshipType), fc.Args["direction"].(*model.Direction))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]model.RelationshipType), fc.Args["direction"].(*model.Direction), fc.Args["filter"].(*model.PathFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -5067,6 +5821,182 @@ func (ec *executionContext) fieldContext_Query_shortestPath(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_shortestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_allShortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_allShortestPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_allShortestPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_allShortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_kShortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_kShortestPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().KShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["k"].(*int), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_kShortestPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_kShortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PathConnection) graphql.Marshaler {
+			return ec.marshalNPathConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_paths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cheapestPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cheapestPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*model.PathWeight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cheapestPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cheapestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5702,6 +6632,29 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -7103,6 +8056,104 @@ func UnmarshalEvidenceInput(ctx context.Context, raw any) (model.EvidenceInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPathFilter(ctx context.Context, obj any) (model.PathFilter, error) {
+	var it model.PathFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"types", "direction", "since", "until", "modalities", "minGoldstein", "maxGoldstein", "avoid", "intermediateKinds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "modalities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modalities"))
+			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modalities = data
+		case "minGoldstein":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minGoldstein"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinGoldstein = data
+		case "maxGoldstein":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxGoldstein"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxGoldstein = data
+		case "avoid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avoid"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Avoid = data
+		case "intermediateKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intermediateKinds"))
+			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntermediateKinds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPathFilter unmarshals raw into the PathFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPathFilter(ctx context.Context, raw any) (model.PathFilter, error) {
+	var out model.PathFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PathFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRelationshipFilter(ctx context.Context, obj any) (model.RelationshipFilter, error) {
 	var it model.RelationshipFilter
 	if obj == nil {
@@ -8173,6 +9224,11 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "cost":
+			out.Values[i] = ec._Path_cost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._Path_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8180,6 +9236,135 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "relationships":
 			out.Values[i] = ec._Path_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidenceChain":
+			out.Values[i] = ec._Path_evidenceChain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathConnectionImplementors = []string{"PathConnection"}
+
+func (ec *executionContext) _PathConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PathConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathConnection")
+		case "edges":
+			out.Values[i] = ec._PathConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PathConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathEdgeImplementors = []string{"PathEdge"}
+
+func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PathEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathEdge")
+		case "cursor":
+			out.Values[i] = ec._PathEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PathEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathStepImplementors = []string{"PathStep"}
+
+func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *model.PathStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathStep")
+		case "from":
+			out.Values[i] = ec._PathStep_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PathStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._PathStep_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quote":
+			out.Values[i] = ec._PathStep_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8254,6 +9439,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shortestPath(ctx, field)
+				})
+		case "allShortestPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_allShortestPaths(ctx, field)
+				})
+		case "kShortestPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_kShortestPaths(ctx, field)
+				})
+		case "paths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_paths(ctx, field)
+				})
+		case "cheapestPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cheapestPath(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -8485,6 +9694,11 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "edges":
 			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9004,6 +10218,20 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋactorgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9077,6 +10305,86 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋacto
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathConnection(ctx context.Context, sel ast.SelectionSet, v *model.PathConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathConnection!")
+		return graphql.Null
+	}
+	return ec._PathConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathEdge2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathEdge2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathEdge2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathEdge(ctx context.Context, sel ast.SelectionSet, v *model.PathEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathEdge!")
+		return graphql.Null
+	}
+	return ec._PathEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathStep2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathStep2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathStep2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathStep(ctx context.Context, sel ast.SelectionSet, v *model.PathStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathStep!")
+		return graphql.Null
+	}
+	return ec._PathStep(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRelationship2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) graphql.Marshaler {
@@ -9491,6 +10799,41 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -9584,6 +10927,30 @@ func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgra
 		return graphql.Null
 	}
 	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx context.Context, v any) (*model.PathFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPathFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx context.Context, v any) (*model.PathWeight, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PathWeight)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx context.Context, sel ast.SelectionSet, v *model.PathWeight) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORelationshipFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipFilter(ctx context.Context, v any) (*model.RelationshipFilter, error) {

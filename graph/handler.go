@@ -107,19 +107,41 @@ func complexityRoot(l Limits) ComplexityRoot {
 	c.Query.Actors = func(child int, _ *model.ActorFilter, first *int, _ *string) int { return 1 + child*page(first) }
 	c.Query.Relationships = func(child int, _ *model.RelationshipFilter, first *int, _ *string) int { return 1 + child*page(first) }
 	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*page(first) }
-	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []model.RelationshipType) int {
+	hops := func(maxHops *int) int {
+		if maxHops != nil && *maxHops > 0 {
+			return *maxHops
+		}
+		return l.MaxHops
+	}
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []model.RelationshipType, _ *model.PathFilter, limit *int) int {
 		d := 1
 		if depth != nil && *depth > 1 {
 			d = *depth
 		}
-		return 1 + child*10*d
-	}
-	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []model.RelationshipType, _ *model.Direction) int {
-		hops := l.MaxHops
-		if maxHops != nil && *maxHops > 0 {
-			hops = *maxHops
+		n := 10 * d
+		if limit != nil && *limit > 0 {
+			n = *limit
 		}
-		return 1 + child*hops
+		return 1 + child*n
+	}
+	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []model.RelationshipType, _ *model.Direction, _ *model.PathFilter) int {
+		return 1 + child*hops(maxHops)
+	}
+	c.Query.CheapestPath = func(child int, _, _ string, _ *model.PathWeight, maxHops *int, _ *model.PathFilter) int {
+		return 1 + child*hops(maxHops)
+	}
+	c.Query.AllShortestPaths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, first *int) int {
+		return 1 + child*hops(maxHops)*page(first)
+	}
+	c.Query.KShortestPaths = func(child int, _, _ string, k *int, maxHops *int, _ *model.PathFilter) int {
+		n := 3
+		if k != nil && *k > 0 {
+			n = *k
+		}
+		return 1 + child*hops(maxHops)*n
+	}
+	c.Query.Paths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, first *int, _ *string) int {
+		return 1 + child*hops(maxHops)*page(first)
 	}
 	return c
 }

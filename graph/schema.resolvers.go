@@ -168,29 +168,118 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error) {
 	d, err := r.Limits.depth(depth)
 	if err != nil {
 		return nil, err
 	}
-	sub, err := r.Store.Neighborhood(ctx, id, d, domainTypes(types))
+	walk, err := walkOf(filter, types, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: model.NewActors(sub.Nodes), Edges: model.NewRelationships(sub.Edges)}, nil
+	n := 0
+	if limit != nil {
+		if *limit < 1 {
+			return nil, actorgraph.Invalid("limit", "must be at least 1")
+		}
+		n = *limit
+	}
+	sub, err := r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
+	if err != nil {
+		return nil, err
+	}
+	return &model.Subgraph{Nodes: model.NewActors(sub.Nodes), Edges: model.NewRelationships(sub.Edges), Truncated: sub.Truncated}, nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction) (*model.Path, error) {
-	hops, err := r.Limits.hops(maxHops)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) (*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, types, direction)
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, actorgraph.PathOptions{MaxHops: hops, Types: domainTypes(types), Direction: domainDirection(direction)})
+	p, err := r.Store.ShortestPath(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
-	return path(p), nil
+	return model.NewPath(p), nil
+}
+
+// AllShortestPaths is the resolver for the allShortestPaths field.
+func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.Limits.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return []*model.Path{}, nil
+	}
+	paths, _, err := r.Store.AllShortestPaths(ctx, from, to, opts, n)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewPaths(paths), nil
+}
+
+// KShortestPaths is the resolver for the kShortestPaths field.
+func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.Limits.pageSize(k)
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 {
+		return nil, actorgraph.Invalid("k", "must be at least 1")
+	}
+	paths, err := r.Store.KShortestPaths(ctx, from, to, n, opts)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewPaths(paths), nil
+}
+
+// Paths is the resolver for the paths field.
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.Limits.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := decodeOffsetCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	paths, more, err := r.Store.Paths(ctx, from, to, opts, offset, n)
+	if err != nil {
+		return nil, err
+	}
+	return pathConnection(paths, offset, more), nil
+}
+
+// CheapestPath is the resolver for the cheapestPath field.
+func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) (*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	w := actorgraph.WeightCooperation
+	if weight != nil {
+		w = actorgraph.Weight(*weight)
+	}
+	p, err := r.Store.CheapestPath(ctx, from, to, w, opts)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewPath(p), nil
 }
 
 // From is the resolver for the from field.

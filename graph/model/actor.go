@@ -113,6 +113,52 @@ func (r *Relationship) QuadClass() *int {
 	return &q
 }
 
+// Path exposes a domain path; its evidence chain is derived from it.
+type Path struct{ P actorgraph.Path }
+
+// NewPath wraps a domain path (nil stays nil).
+func NewPath(p *actorgraph.Path) *Path {
+	if p == nil {
+		return nil
+	}
+	return &Path{P: *p}
+}
+
+// NewPaths wraps a list of domain paths.
+func NewPaths(ps []actorgraph.Path) []*Path {
+	out := make([]*Path, len(ps))
+	for i := range ps {
+		out[i] = &Path{P: ps[i]}
+	}
+	return out
+}
+
+func (p *Path) Length() int                    { return p.P.Length() }
+func (p *Path) Cost() float64                  { return p.P.Cost }
+func (p *Path) Nodes() []Actor                 { return NewActors(p.P.Nodes) }
+func (p *Path) Relationships() []*Relationship { return NewRelationships(p.P.Relationships) }
+
+// EvidenceChain lists the steps in walking order with their first quote.
+func (p *Path) EvidenceChain() []*PathStep {
+	steps := make([]*PathStep, len(p.P.Relationships))
+	for i, r := range p.P.Relationships {
+		quote := ""
+		if len(r.Evidence) > 0 {
+			quote = r.Evidence[0].Quote
+		}
+		steps[i] = &PathStep{From: NewActor(p.P.Nodes[i]), To: NewActor(p.P.Nodes[i+1]), Relationship: NewRelationship(r), Quote: quote}
+	}
+	return steps
+}
+
+// PathStep is one step of a path's evidence chain.
+type PathStep struct {
+	From         Actor
+	To           Actor
+	Relationship *Relationship
+	Quote        string
+}
+
 // MarshalDate writes a Date scalar as "YYYY-MM-DD".
 func MarshalDate(d actorgraph.Date) graphql.Marshaler {
 	return graphql.WriterFunc(func(w io.Writer) {

@@ -81,12 +81,35 @@ type PageInfo struct {
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
-// A chain of relationships; `relationships[i]` links `nodes[i]` and `nodes[i+1]` in either direction.
-type Path struct {
-	// Number of relationships.
-	Length        int             `json:"length"`
-	Nodes         []Actor         `json:"nodes"`
-	Relationships []*Relationship `json:"relationships"`
+// Paths in the path order: shorter first, then by their steps (next actor id, then relationship id).
+type PathConnection struct {
+	Edges    []*PathEdge `json:"edges"`
+	PageInfo *PageInfo   `json:"pageInfo"`
+}
+
+type PathEdge struct {
+	Cursor string `json:"cursor"`
+	Node   *Path  `json:"node"`
+}
+
+// Which relationships and actors a path search or neighborhood may use. Absent fields allow everything.
+type PathFilter struct {
+	Types []RelationshipType `json:"types,omitempty"`
+	// OUTGOING follows relationships from `from` to `to` only, INCOMING against them, BOTH either way (default).
+	Direction *Direction `json:"direction,omitempty"`
+	// Only relationships dated on or after this day (undated ones are left out).
+	Since *actorgraph.Date `json:"since,omitempty"`
+	// Only relationships dated on or before this day (undated ones are left out).
+	Until      *actorgraph.Date `json:"until,omitempty"`
+	Modalities []Modality       `json:"modalities,omitempty"`
+	// Only relationships with a Goldstein score of at least this (e.g. 0: only cooperative links; structural ones are left out).
+	MinGoldstein *float64 `json:"minGoldstein,omitempty"`
+	// Only relationships with a Goldstein score of at most this.
+	MaxGoldstein *float64 `json:"maxGoldstein,omitempty"`
+	// Actors the walk must not pass through.
+	Avoid []string `json:"avoid,omitempty"`
+	// Kinds an actor must have to be passed through (endpoints are exempt).
+	IntermediateKinds []ActorKind `json:"intermediateKinds,omitempty"`
 }
 
 type Query struct {
@@ -122,6 +145,8 @@ type RelationshipFilter struct {
 type Subgraph struct {
 	Nodes []Actor         `json:"nodes"`
 	Edges []*Relationship `json:"edges"`
+	// True when the node limit left out actors within reach (the nearest are kept).
+	Truncated bool `json:"truncated"`
 }
 
 // Fields to change; absent fields stay as they are.
@@ -335,6 +360,64 @@ func (e *Modality) UnmarshalJSON(b []byte) error {
 }
 
 func (e Modality) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a cheapest path counts cost.
+type PathWeight string
+
+const (
+	// 1 per relationship.
+	PathWeightHops PathWeight = "HOPS"
+	// 1 + (10 - goldstein) / 10 per relationship: 1 for the most cooperative link, 3 for the most hostile, 2 without a score. The cheapest path is the most cooperative route.
+	PathWeightCooperation PathWeight = "COOPERATION"
+)
+
+var AllPathWeight = []PathWeight{
+	PathWeightHops,
+	PathWeightCooperation,
+}
+
+func (e PathWeight) IsValid() bool {
+	switch e {
+	case PathWeightHops, PathWeightCooperation:
+		return true
+	}
+	return false
+}
+
+func (e PathWeight) String() string {
+	return string(e)
+}
+
+func (e *PathWeight) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PathWeight(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PathWeight", str)
+	}
+	return nil
+}
+
+func (e PathWeight) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PathWeight) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PathWeight) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,6 +1,9 @@
 package actorgraph
 
-import "context"
+import (
+	"context"
+	"math"
+)
 
 // Store keeps actors and relationships. Two implementations exist: the
 // embedded store (internal/store/memstore) and the Neo4j store. Both pass the
@@ -38,10 +41,12 @@ type Store interface {
 	// Actor.relationships field. An unknown actor gives an empty page.
 	RelationshipsOf(ctx context.Context, queries []RelationshipsQuery) ([]Page[Relationship], error)
 
-	// Neighborhood returns the actors within depth hops of id (following
-	// relationships of the given types in either direction) and the
-	// relationships among them. ErrNotFound when id names no actor.
-	Neighborhood(ctx context.Context, id string, depth int, types []RelationshipType) (Subgraph, error)
+	// Neighborhood returns the actors within opts.Depth hops of id
+	// (walking as opts.Walk allows; actors it may not pass through are
+	// neither included nor crossed), at most opts.Limit of them, nearest
+	// first, and the allowed relationships among them. ErrNotFound when id
+	// names no actor.
+	Neighborhood(ctx context.Context, id string, opts NeighborhoodOptions) (Subgraph, error)
 
 	// ShortestPath returns a shortest path from one actor to another
 	// within opts.MaxHops hops, or nil when there is none. Among equally
@@ -49,6 +54,22 @@ type Store interface {
 	// (next actor id, relationship id) pairs, sort first. ErrNotFound names
 	// a missing endpoint.
 	ShortestPath(ctx context.Context, from, to string, opts PathOptions) (*Path, error)
+
+	// AllShortestPaths returns every shortest path (at most limit of them,
+	// in the path order) and whether more existed. Nil when none.
+	AllShortestPaths(ctx context.Context, from, to string, opts PathOptions, limit int) ([]Path, bool, error)
+
+	// KShortestPaths returns the k first loopless paths in the path order:
+	// shorter first, then by their steps as ShortestPath compares them.
+	KShortestPaths(ctx context.Context, from, to string, k int, opts PathOptions) ([]Path, error)
+
+	// Paths returns the loopless paths in the path order, skipping offset
+	// of them and returning at most first, and whether more follow.
+	Paths(ctx context.Context, from, to string, opts PathOptions, offset, first int) ([]Path, bool, error)
+
+	// CheapestPath returns a path of least total weight within MaxHops,
+	// or nil. Ties go to the shorter path, then to the path order.
+	CheapestPath(ctx context.Context, from, to string, weight Weight, opts PathOptions) (*Path, error)
 
 	// CreateActor stores a new actor. ErrInvalid for bad fields,
 	// ErrConflict when the id is taken.
@@ -124,15 +145,99 @@ type RelationshipsQuery struct {
 	Page      PageRequest
 }
 
+// Walk says which relationships and actors a graph walk (a path search or
+// a neighborhood) may use. The zero value allows everything, both ways.
+type Walk struct {
+	// Types restricts the relationships to these types; empty means all.
+	Types []RelationshipType
+	// Direction: OUTGOING follows relationships from their From to their
+	// To only, INCOMING against them, BOTH (the default, "") either way.
+	Direction Direction
+	// Since and Until keep relationships dated within [Since, Until];
+	// undated ones are left out when either is set.
+	Since, Until *Date
+	// Modalities keeps relationships of these modalities; empty means all.
+	Modalities []Modality
+	// MinGoldstein and MaxGoldstein keep relationships whose Goldstein
+	// score is within the bounds; those without a score (structural) are
+	// left out when either is set.
+	MinGoldstein, MaxGoldstein *float64
+	// Avoid lists actors the walk must not pass through.
+	Avoid []string
+	// IntermediateKinds, when set, lists the kinds an actor must have to be
+	// passed through (the endpoints of a path are exempt).
+	IntermediateKinds []ActorKind
+}
+
+// Validate checks the walk's values.
+func (w Walk) Validate() error {
+	f := RelationshipFilter{Types: w.Types, Direction: w.Direction, Since: w.Since, Until: w.Until, Modalities: w.Modalities}
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	if w.MinGoldstein != nil && w.MaxGoldstein != nil && *w.MaxGoldstein < *w.MinGoldstein {
+		return invalid("maxGoldstein", "%g is below minGoldstein %g", *w.MaxGoldstein, *w.MinGoldstein)
+	}
+	for _, k := range w.IntermediateKinds {
+		if !k.Valid() {
+			return invalid("intermediateKinds", "%q is not a known actor kind", k)
+		}
+	}
+	return nil
+}
+
+// AllowsRelationship reports whether a walk may use r (its type, date,
+// modality and Goldstein score; direction is the walker's business).
+func (w *Walk) AllowsRelationship(r *Relationship) bool {
+	f := RelationshipFilter{Types: w.Types, Since: w.Since, Until: w.Until, Modalities: w.Modalities}
+	if !f.Matches(r) {
+		return false
+	}
+	if w.MinGoldstein != nil || w.MaxGoldstein != nil {
+		if r.Goldstein == nil {
+			return false
+		}
+		if w.MinGoldstein != nil && *r.Goldstein < *w.MinGoldstein {
+			return false
+		}
+		if w.MaxGoldstein != nil && *r.Goldstein > *w.MaxGoldstein {
+			return false
+		}
+	}
+	return true
+}
+
+// AllowsThrough reports whether a walk may pass through actor a.
+func (w *Walk) AllowsThrough(a *Actor) bool {
+	for _, id := range w.Avoid {
+		if id == a.ID {
+			return false
+		}
+	}
+	if len(w.IntermediateKinds) == 0 {
+		return true
+	}
+	for _, k := range w.IntermediateKinds {
+		if k == a.Kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Dir returns the direction, BOTH when unset.
+func (w *Walk) Dir() Direction {
+	if w.Direction == "" {
+		return Both
+	}
+	return w.Direction
+}
+
 // PathOptions bound and filter a path search.
 type PathOptions struct {
 	// MaxHops is the largest number of relationships a path may have (> 0).
 	MaxHops int
-	// Types restricts the relationships a path may use; empty means all.
-	Types []RelationshipType
-	// Direction: OUTGOING follows relationships from From to To only,
-	// INCOMING against them, BOTH (the default) either way.
-	Direction Direction
+	Walk
 }
 
 // Validate checks the options.
@@ -140,15 +245,60 @@ func (o PathOptions) Validate() error {
 	if o.MaxHops < 1 {
 		return invalid("maxHops", "must be at least 1")
 	}
-	for _, t := range o.Types {
-		if !t.Valid() {
-			return invalid("types", "%q is not a known relationship type", t)
-		}
+	return o.Walk.Validate()
+}
+
+// NeighborhoodOptions bound and filter a neighborhood.
+type NeighborhoodOptions struct {
+	// Depth is how many hops from the centre to go (>= 0).
+	Depth int
+	// Limit caps the number of nodes (0: no cap); the nearest are kept
+	// (by distance, then id) and Subgraph.Truncated says so.
+	Limit int
+	Walk
+}
+
+// Validate checks the options.
+func (o NeighborhoodOptions) Validate() error {
+	if o.Depth < 0 {
+		return invalid("depth", "must not be negative")
 	}
-	if o.Direction != "" && !o.Direction.Valid() {
-		return invalid("direction", "%q is not a direction", o.Direction)
+	if o.Limit < 0 {
+		return invalid("limit", "must not be negative")
 	}
-	return nil
+	return o.Walk.Validate()
+}
+
+// Weight names an edge cost for cheapest-path searches.
+type Weight string
+
+// The built-in weights. Costs are non-negative, so Dijkstra-style search
+// is exact.
+const (
+	// WeightHops costs 1 per relationship: the cheapest path is a
+	// shortest one.
+	WeightHops Weight = "HOPS"
+	// WeightCooperation costs 1 + (10 - goldstein) / 10 per relationship
+	// (1 for the most cooperative, 3 for the most hostile; 2 for one
+	// without a score), so the cheapest path is the most cooperative
+	// route, with length as a tie-breaker of last resort.
+	WeightCooperation Weight = "COOPERATION"
+)
+
+// Valid reports whether w is a known weight.
+func (w Weight) Valid() bool { return w == WeightHops || w == WeightCooperation }
+
+// Milli returns the cost of r under the weight in thousandths (integers,
+// so sums are exact and both stores agree to the last digit).
+func (w Weight) Milli(r *Relationship) int64 {
+	if w == WeightHops {
+		return 1000
+	}
+	g := 0.0
+	if r.Goldstein != nil {
+		g = *r.Goldstein
+	}
+	return 2000 - int64(math.Round(g*100))
 }
 
 // Path is a chain of relationships from one actor to another.
@@ -157,6 +307,9 @@ func (o PathOptions) Validate() error {
 type Path struct {
 	Nodes         []Actor
 	Relationships []Relationship
+	// Cost is the path's total cost: its length for hop-count searches,
+	// the sum of the weight for CheapestPath.
+	Cost float64
 }
 
 // Length is the number of relationships on the path.
@@ -167,6 +320,8 @@ func (p *Path) Length() int { return len(p.Relationships) }
 type Subgraph struct {
 	Nodes []Actor
 	Edges []Relationship
+	// Truncated says the node limit left out actors within reach.
+	Truncated bool
 }
 
 // Stats counts a store's contents.

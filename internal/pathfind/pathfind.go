@@ -1,22 +1,25 @@
-// Package pathfind holds pure graph algorithms over a small interface, so
-// the embedded store and tests can share them without any storage concern.
 package pathfind
 
 import (
 	"context"
 	"sort"
+	"strings"
 )
 
 // Edge is one traversable edge out of a node, as the search sees it.
 type Edge struct {
 	ID string // the relationship id
 	To string // the node the edge leads to
+	// Weight is the cost of taking the edge, at least 0. Only CheapestPath
+	// reads it; the breadth-first searches count edges instead.
+	Weight int64
 }
 
 // Graph gives the edges a search may follow. Forward(n) lists the edges a
 // path may take out of n; Backward(n) the edges a path may take into n,
 // with To naming the node at their other end. For an undirected search both
 // return the same edges. Implementations filter (types, dates) themselves.
+// The searches do not modify the returned slices.
 type Graph interface {
 	Forward(node string) []Edge
 	Backward(node string) []Edge
@@ -28,80 +31,48 @@ type Step struct {
 	Node string
 }
 
+// ComparePaths orders two paths by the package's path order without cost:
+// fewer edges first, then step by step by (node id, edge id). It returns
+// -1, 0 or +1.
+func ComparePaths(a, b []Step) int {
+	if len(a) != len(b) {
+		if len(a) < len(b) {
+			return -1
+		}
+		return +1
+	}
+	for i := range a {
+		if c := compareStep(a[i].Node, a[i].Edge, b[i].Node, b[i].Edge); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// compareStep orders two steps as (node id, edge id) pairs.
+func compareStep(nodeA, edgeA, nodeB, edgeB string) int {
+	if c := strings.Compare(nodeA, nodeB); c != 0 {
+		return c
+	}
+	return strings.Compare(edgeA, edgeB)
+}
+
+// lessEdge reports whether taking a sorts before taking b in the path order.
+func lessEdge(a, b Edge) bool { return compareStep(a.To, a.ID, b.To, b.ID) < 0 }
+
 // ShortestPath finds a shortest path from one node to another of at most
-// maxHops edges. Among equally short paths it returns the one whose steps,
-// compared as (node, edge) pairs from the start, sort first, so the answer
-// does not depend on map or adjacency order. ok is false when no path
-// exists within maxHops. from == to gives an empty path.
+// maxHops edges. Among equally short paths it returns the first in the
+// path order (see the package doc): the one whose steps, compared as
+// (node, edge) pairs from the start, sort first, so the answer does not
+// depend on map or adjacency order. ok is false when no path exists within
+// maxHops. from == to gives an empty path.
 //
-// It runs a breadth-first search forward from the start until the target's
-// level, marks the nodes that lie on some shortest path by a backward
-// search restricted to that level structure, then walks forward greedily.
+// It is BidirectionalShortestPath, which benchmarks faster than a
+// breadth-first search from the start alone on large graphs (the search
+// meets in the middle, so each side explores about the square root of
+// what one side would).
 func ShortestPath(ctx context.Context, g Graph, from, to string, maxHops int) (steps []Step, ok bool, err error) {
-	if from == to {
-		return []Step{}, true, nil
-	}
-	distF := map[string]int{from: 0}
-	frontier := []string{from}
-	found := false
-	for level := 1; level <= maxHops && len(frontier) > 0 && !found; level++ {
-		if err := ctx.Err(); err != nil {
-			return nil, false, err
-		}
-		var next []string
-		for _, n := range frontier {
-			for _, e := range g.Forward(n) {
-				if _, seen := distF[e.To]; seen {
-					continue
-				}
-				distF[e.To] = level
-				if e.To == to {
-					found = true
-				}
-				next = append(next, e.To)
-			}
-		}
-		frontier = next
-	}
-	if !found {
-		return nil, false, nil
-	}
-	length := distF[to]
-
-	// onPath holds the nodes from which `to` is reachable in exactly
-	// length - distF[n] steps along the forward level structure.
-	onPath := map[string]bool{to: true}
-	layer := []string{to}
-	for d := length; d > 0; d-- {
-		var prev []string
-		for _, n := range layer {
-			for _, e := range g.Backward(n) {
-				if dist, seen := distF[e.To]; seen && dist == d-1 && !onPath[e.To] {
-					onPath[e.To] = true
-					prev = append(prev, e.To)
-				}
-			}
-		}
-		layer = prev
-	}
-
-	cur := from
-	steps = make([]Step, 0, length)
-	for d := 1; d <= length; d++ {
-		var best *Edge
-		for _, e := range g.Forward(cur) {
-			if !onPath[e.To] || distF[e.To] != d {
-				continue
-			}
-			if best == nil || e.To < best.To || (e.To == best.To && e.ID < best.ID) {
-				e := e
-				best = &e
-			}
-		}
-		steps = append(steps, Step{Edge: best.ID, Node: best.To})
-		cur = best.To
-	}
-	return steps, true, nil
+	return BidirectionalShortestPath(ctx, g, from, to, maxHops)
 }
 
 // Neighborhood returns the nodes within depth hops of start, ordered by

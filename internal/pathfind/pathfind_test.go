@@ -13,8 +13,17 @@ import (
 	"github.com/actorgraph/actorgraph/internal/pathfind"
 )
 
-// edge is one edge of a hand-drawn graph.
-type edge struct{ id, from, to string }
+// edge is one edge of a hand-drawn graph; w is its weight (0 unless set).
+type edge struct {
+	id, from, to string
+	w            int64
+}
+
+// e is an unweighted edge.
+func e(id, from, to string) edge { return edge{id: id, from: from, to: to} }
+
+// we is a weighted edge.
+func we(id, from, to string, w int64) edge { return edge{id, from, to, w} }
 
 // graph is a pathfind.Graph held in adjacency maps.
 type graph struct {
@@ -28,8 +37,8 @@ func (g graph) Backward(n string) []pathfind.Edge { return g.backward[n] }
 func directed(edges ...edge) graph {
 	g := graph{forward: map[string][]pathfind.Edge{}, backward: map[string][]pathfind.Edge{}}
 	for _, e := range edges {
-		g.forward[e.from] = append(g.forward[e.from], pathfind.Edge{ID: e.id, To: e.to})
-		g.backward[e.to] = append(g.backward[e.to], pathfind.Edge{ID: e.id, To: e.from})
+		g.forward[e.from] = append(g.forward[e.from], pathfind.Edge{ID: e.id, To: e.to, Weight: e.w})
+		g.backward[e.to] = append(g.backward[e.to], pathfind.Edge{ID: e.id, To: e.from, Weight: e.w})
 	}
 	return g
 }
@@ -39,8 +48,8 @@ func directed(edges ...edge) graph {
 func undirected(edges ...edge) graph {
 	g := graph{forward: map[string][]pathfind.Edge{}}
 	for _, e := range edges {
-		g.forward[e.from] = append(g.forward[e.from], pathfind.Edge{ID: e.id, To: e.to})
-		g.forward[e.to] = append(g.forward[e.to], pathfind.Edge{ID: e.id, To: e.from})
+		g.forward[e.from] = append(g.forward[e.from], pathfind.Edge{ID: e.id, To: e.to, Weight: e.w})
+		g.forward[e.to] = append(g.forward[e.to], pathfind.Edge{ID: e.id, To: e.from, Weight: e.w})
 	}
 	g.backward = g.forward
 	return g
@@ -61,9 +70,9 @@ func steps(s string) []pathfind.Step {
 // whose edge ids are smaller; and a longer way through a and b, whose
 // node ids are smaller.
 var diamondEdges = []edge{
-	{"e0", "y", "t"}, {"e1", "s", "y"},
-	{"e2", "s", "x"}, {"e3", "s", "x"}, {"e4", "t", "x"}, {"e5", "x", "t"}, {"e9", "x", "t"},
-	{"e6", "s", "a"}, {"e7", "a", "b"}, {"e8", "b", "t"},
+	e("e0", "y", "t"), e("e1", "s", "y"),
+	e("e2", "s", "x"), e("e3", "s", "x"), e("e4", "t", "x"), e("e5", "x", "t"), e("e9", "x", "t"),
+	e("e6", "s", "a"), e("e7", "a", "b"), e("e8", "b", "t"),
 }
 
 func TestShortestPath(t *testing.T) {
@@ -87,38 +96,70 @@ func TestShortestPath(t *testing.T) {
 		{"UndirectedWalksBack", diamondBoth, "t", "s", 5, steps("e4>x e2>s")},
 		{"DirectedFollowsTheOnlyWayOut", diamond, "t", "x", 5, steps("e4>x")},
 		{"UnknownNodeIsUnreachable", diamond, "s", "nowhere", 5, nil},
-		{"ChainIsFollowedToTheEnd", directed(edge{"e1", "a", "b"}, edge{"e2", "b", "c"}, edge{"e3", "c", "d"}), "a", "d", 3, steps("e1>b e2>c e3>d")},
-		{"ChainLongerThanMaxHopsFindsNothing", directed(edge{"e1", "a", "b"}, edge{"e2", "b", "c"}, edge{"e3", "c", "d"}), "a", "d", 2, nil},
+		{"ChainIsFollowedToTheEnd", directed(e("e1", "a", "b"), e("e2", "b", "c"), e("e3", "c", "d")), "a", "d", 3, steps("e1>b e2>c e3>d")},
+		{"ChainLongerThanMaxHopsFindsNothing", directed(e("e1", "a", "b"), e("e2", "b", "c"), e("e3", "c", "d")), "a", "d", 2, nil},
 		{"EarlierStepDecidesOverLaterSteps", directed(
-			edge{"e1", "s", "x"}, edge{"e2", "x", "z"}, edge{"e3", "z", "t"},
-			edge{"e4", "s", "y"}, edge{"e5", "y", "a"}, edge{"e6", "a", "t"},
+			e("e1", "s", "x"), e("e2", "x", "z"), e("e3", "z", "t"),
+			e("e4", "s", "y"), e("e5", "y", "a"), e("e6", "a", "t"),
 		), "s", "t", 5, steps("e1>x e2>z e3>t")},
 		{"LaterStepBreaksTieWhenEarlierStepsAgree", directed(
-			edge{"e1", "s", "p"}, edge{"e9", "p", "q1"}, edge{"e2", "p", "q2"},
-			edge{"e3", "q1", "t"}, edge{"e4", "q2", "t"},
+			e("e1", "s", "p"), e("e9", "p", "q1"), e("e2", "p", "q2"),
+			e("e3", "q1", "t"), e("e4", "q2", "t"),
 		), "s", "t", 5, steps("e1>p e9>q1 e3>t")},
 		{"DeadEndWithSmallerIDIsSkipped", directed(
-			edge{"e1", "s", "a"}, edge{"e2", "a", "dead"},
-			edge{"e3", "s", "b"}, edge{"e4", "b", "t"},
+			e("e1", "s", "a"), e("e2", "a", "dead"),
+			e("e3", "s", "b"), e("e4", "b", "t"),
 		), "s", "t", 5, steps("e3>b e4>t")},
+		{"HubStartGrowsTargetSideFirst", directed(
+			e("e1", "h", "a"), e("e2", "h", "b"), e("e3", "h", "c"), e("e4", "h", "d"),
+			e("e5", "c", "m"), e("e6", "d", "m"), e("e9", "m", "t"), e("e7", "m", "t"), e("e8", "a", "z"),
+		), "h", "t", 5, steps("e3>c e5>m e7>t")},
+		{"EvenRingTakesTheSmallerSide", undirected(
+			e("e1", "s", "p"), e("e2", "p", "q"), e("e3", "q", "t"),
+			e("e4", "s", "a"), e("e5", "a", "b"), e("e6", "b", "t"),
+		), "s", "t", 3, steps("e4>a e5>b e6>t")},
+		{"OddRingTakesTheShorterSide", undirected(
+			e("e1", "s", "p"), e("e2", "p", "q"), e("e3", "q", "t"),
+			e("e4", "s", "a"), e("e5", "a", "b"), e("e6", "b", "c"), e("e7", "c", "t"),
+		), "s", "t", 4, steps("e1>p e2>q e3>t")},
+		{"LongChainMeetsInTheMiddle", directed(
+			e("e1", "n1", "n2"), e("e2", "n2", "n3"), e("e3", "n3", "n4"), e("e4", "n4", "n5"), e("e5", "n5", "n6"),
+		), "n1", "n6", 5, steps("e1>n2 e2>n3 e3>n4 e4>n5 e5>n6")},
+		{"LongChainOneHopShortFindsNothing", directed(
+			e("e1", "n1", "n2"), e("e2", "n2", "n3"), e("e3", "n3", "n4"), e("e4", "n4", "n5"), e("e5", "n5", "n6"),
+		), "n1", "n6", 4, nil},
+		{"ZeroMaxHopsFindsNothing", directed(diamondEdges...), "s", "y", 0, nil},
 		{"CyclesDoNotConfuseTheSearch", undirected(
-			edge{"e1", "a", "b"}, edge{"e2", "b", "c"}, edge{"e3", "c", "a"}, edge{"e4", "c", "d"},
+			e("e1", "a", "b"), e("e2", "b", "c"), e("e3", "c", "a"), e("e4", "c", "d"),
 		), "a", "d", 5, steps("e3>c e4>d")},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, ok, err := pathfind.ShortestPath(t.Context(), tc.g, tc.from, tc.to, tc.maxHops)
-			if err != nil {
-				t.Fatalf("ShortestPath: %v", err)
-			}
-			if ok != (tc.want != nil) {
-				t.Fatalf("ShortestPath(%s → %s, %d) ok = %v, want %v (steps %v)", tc.from, tc.to, tc.maxHops, ok, tc.want != nil, got)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("ShortestPath(%s → %s, %d) (-want +got):\n%s", tc.from, tc.to, tc.maxHops, diff)
-			}
-		})
+	for _, impl := range shortestPathImpls {
+		for _, tc := range tests {
+			t.Run(impl.name+"/"+tc.name, func(t *testing.T) {
+				got, ok, err := impl.f(t.Context(), tc.g, tc.from, tc.to, tc.maxHops)
+				if err != nil {
+					t.Fatalf("%s: %v", impl.name, err)
+				}
+				if ok != (tc.want != nil) {
+					t.Fatalf("%s(%s → %s, %d) ok = %v, want %v (steps %v)", impl.name, tc.from, tc.to, tc.maxHops, ok, tc.want != nil, got)
+				}
+				if diff := cmp.Diff(tc.want, got); diff != "" {
+					t.Errorf("%s(%s → %s, %d) (-want +got):\n%s", impl.name, tc.from, tc.to, tc.maxHops, diff)
+				}
+			})
+		}
 	}
+}
+
+// shortestPathImpls are the functions that must return the first shortest
+// path in the path order.
+var shortestPathImpls = []struct {
+	name string
+	f    func(ctx context.Context, g pathfind.Graph, from, to string, maxHops int) ([]pathfind.Step, bool, error)
+}{
+	{"ShortestPath", pathfind.ShortestPath},
+	{"BidirectionalShortestPath", pathfind.BidirectionalShortestPath},
+	{"ForwardShortestPath", pathfind.ForwardShortestPath},
 }
 
 func TestShortestPathCanceledContextIsAnError(t *testing.T) {
@@ -145,7 +186,7 @@ func TestNeighborhood(t *testing.T) {
 			map[string]int{"s": 0, "a": 1, "x": 1, "y": 1, "b": 2, "t": 2}},
 		{"UndirectedFollowsEveryEdge", undirected(diamondEdges...), "t", 1, []string{"t", "b", "x", "y"},
 			map[string]int{"t": 0, "b": 1, "x": 1, "y": 1}},
-		{"CyclesAreVisitedOnce", undirected(edge{"e1", "a", "b"}, edge{"e2", "b", "c"}, edge{"e3", "c", "a"}), "a", 5, []string{"a", "b", "c"},
+		{"CyclesAreVisitedOnce", undirected(e("e1", "a", "b"), e("e2", "b", "c"), e("e3", "c", "a")), "a", 5, []string{"a", "b", "c"},
 			map[string]int{"a": 0, "b": 1, "c": 1}},
 		{"IsolatedNodeIsAlone", directed(), "z", 3, []string{"z"}, map[string]int{"z": 0}},
 	}
@@ -178,20 +219,23 @@ type fuzzGraph struct {
 	g        graph
 	from, to string
 	maxHops  int
+	count    int    // 1..8, from the flags: a limit or k
 	desc     string // for failure messages
 }
 
 // Limits of decoded graphs: small enough for exhaustive search.
 const (
-	fuzzMaxNodes = 7
-	fuzzMaxEdges = 14
+	fuzzMaxNodes  = 7
+	fuzzMaxEdges  = 14
+	fuzzMaxWeight = 5
 )
 
 // decodeFuzzGraph reads a graph from fuzz bytes: node count, max hops,
-// flags (bit 0 directed, bit 1 adjacency lists reversed), start, end, then
-// one (from, to, id) triple per edge. Nodes are "n0".."n6", edge ids
-// "e00".."e13"; a taken id moves on to the next free one; self-loops,
-// which stores never hold, are skipped.
+// flags (bit 0 directed, bit 1 adjacency lists reversed, the rest a count
+// for tests that need one), start, end, then one (from, to, id) triple per
+// edge. Nodes are "n0".."n6", edge ids "e00".."e13"; a taken id moves on to
+// the next free one; the id byte divided by 14 gives the weight, 0..5;
+// self-loops, which stores never hold, are skipped.
 func decodeFuzzGraph(data []byte) fuzzGraph {
 	at := func(i int) int {
 		if i < len(data) {
@@ -203,6 +247,7 @@ func decodeFuzzGraph(data []byte) fuzzGraph {
 	node := func(b int) string { return fmt.Sprintf("n%d", b%n) }
 	fg := fuzzGraph{maxHops: 1 + at(1)%fuzzMaxNodes, from: node(at(3)), to: node(at(4))}
 	flags := at(2)
+	fg.count = 1 + (flags>>2)%8
 	var edges []edge
 	used := map[int]bool{}
 	for i := 5; i+2 < len(data) && len(edges) < fuzzMaxEdges; i += 3 {
@@ -215,7 +260,10 @@ func decodeFuzzGraph(data []byte) fuzzGraph {
 			id = (id + 1) % fuzzMaxEdges
 		}
 		used[id] = true
-		edges = append(edges, edge{fmt.Sprintf("e%02d", id), from, to})
+		// The id byte's high part is the weight, so graphs decoded before
+		// weights existed keep their shape.
+		w := int64(at(i+2) / fuzzMaxEdges % (fuzzMaxWeight + 1))
+		edges = append(edges, we(fmt.Sprintf("e%02d", id), from, to, w))
 	}
 	if flags&2 != 0 {
 		slices.Reverse(edges)
@@ -225,7 +273,7 @@ func decodeFuzzGraph(data []byte) fuzzGraph {
 	} else {
 		fg.g = undirected(edges...)
 	}
-	fg.desc = fmt.Sprintf("%s → %s, maxHops %d, directed %v, edges %v", fg.from, fg.to, fg.maxHops, flags&1 != 0, edges)
+	fg.desc = fmt.Sprintf("%s → %s, maxHops %d, count %d, directed %v, edges %v", fg.from, fg.to, fg.maxHops, fg.count, flags&1 != 0, edges)
 	return fg
 }
 

@@ -60,9 +60,29 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 	return s.next.RelationshipsOf(ctx, qs)
 }
 
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []actorgraph.RelationshipType) (sub actorgraph.Subgraph, err error) {
+func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (sub actorgraph.Subgraph, err error) {
 	defer func(t time.Time) { s.report("Neighborhood", t, err) }(time.Now())
-	return s.next.Neighborhood(ctx, id, depth, types)
+	return s.next.Neighborhood(ctx, id, opts)
+}
+
+func (s *Store) AllShortestPaths(ctx context.Context, from, to string, o actorgraph.PathOptions, limit int) (ps []actorgraph.Path, more bool, err error) {
+	defer func(t time.Time) { s.report("AllShortestPaths", t, err) }(time.Now())
+	return s.next.AllShortestPaths(ctx, from, to, o, limit)
+}
+
+func (s *Store) KShortestPaths(ctx context.Context, from, to string, k int, o actorgraph.PathOptions) (ps []actorgraph.Path, err error) {
+	defer func(t time.Time) { s.report("KShortestPaths", t, err) }(time.Now())
+	return s.next.KShortestPaths(ctx, from, to, k, o)
+}
+
+func (s *Store) Paths(ctx context.Context, from, to string, o actorgraph.PathOptions, offset, first int) (ps []actorgraph.Path, more bool, err error) {
+	defer func(t time.Time) { s.report("Paths", t, err) }(time.Now())
+	return s.next.Paths(ctx, from, to, o, offset, first)
+}
+
+func (s *Store) CheapestPath(ctx context.Context, from, to string, w actorgraph.Weight, o actorgraph.PathOptions) (p *actorgraph.Path, err error) {
+	defer func(t time.Time) { s.report("CheapestPath", t, err) }(time.Now())
+	return s.next.CheapestPath(ctx, from, to, w, o)
 }
 
 func (s *Store) ShortestPath(ctx context.Context, from, to string, o actorgraph.PathOptions) (p *actorgraph.Path, err error) {

@@ -254,12 +254,25 @@ func pageAfter(ids []string, after string) int {
 	return i
 }
 
-// graphView adapts the store's adjacency to pathfind.Graph, applying the
-// type filter and direction. The caller holds the read lock.
+// graphView adapts the store's adjacency to pathfind.Graph, applying a
+// walk's filters: relationships it may not use are not there, and neither
+// are actors it may not pass through, except the ends of the search. With a
+// weight set, edges carry its cost. The caller holds the read lock.
 type graphView struct {
-	s     *Store
-	types []actorgraph.RelationshipType
-	dir   actorgraph.Direction
+	s      *Store
+	walk   *actorgraph.Walk
+	ends   [2]string
+	weight actorgraph.Weight
+}
+
+func (s *Store) view(walk *actorgraph.Walk, ends ...string) graphView {
+	g := graphView{s: s, walk: walk}
+	copy(g.ends[:], ends)
+	return g
+}
+
+func (g graphView) passable(id string) bool {
+	return id == g.ends[0] || id == g.ends[1] || g.walk.AllowsThrough(g.s.actors[id])
 }
 
 func (g graphView) edges(node string, dir actorgraph.Direction) []pathfind.Edge {
@@ -267,9 +280,15 @@ func (g graphView) edges(node string, dir actorgraph.Direction) []pathfind.Edge 
 	add := func(ids []string) {
 		for _, id := range ids {
 			r := g.s.rels[id]
-			if actorgraph.TypeSet(g.types, r.Type) {
-				out = append(out, pathfind.Edge{ID: id, To: r.Other(node)})
+			other := r.Other(node)
+			if !g.walk.AllowsRelationship(r) || !g.passable(other) {
+				continue
 			}
+			e := pathfind.Edge{ID: id, To: other}
+			if g.weight != "" {
+				e.Weight = g.weight.Milli(r)
+			}
+			out = append(out, e)
 		}
 	}
 	if dir == actorgraph.Outgoing || dir == actorgraph.Both {
@@ -291,5 +310,5 @@ func reverse(d actorgraph.Direction) actorgraph.Direction {
 	return actorgraph.Both
 }
 
-func (g graphView) Forward(node string) []pathfind.Edge  { return g.edges(node, g.dir) }
-func (g graphView) Backward(node string) []pathfind.Edge { return g.edges(node, reverse(g.dir)) }
+func (g graphView) Forward(node string) []pathfind.Edge  { return g.edges(node, g.walk.Dir()) }
+func (g graphView) Backward(node string) []pathfind.Edge { return g.edges(node, reverse(g.walk.Dir())) }

@@ -198,13 +198,9 @@ func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter
 }
 
 // Neighborhood returns the actors within depth hops and the edges among them.
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []actorgraph.RelationshipType) (actorgraph.Subgraph, error) {
+func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (actorgraph.Subgraph, error) {
 	var sub actorgraph.Subgraph
-	if depth < 0 {
-		return sub, actorgraph.Invalid("depth", "must not be negative")
-	}
-	f := actorgraph.RelationshipFilter{Types: types}
-	if err := f.Validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return sub, err
 	}
 	s.mu.RLock()
@@ -212,16 +208,23 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 	if _, ok := s.actors[id]; !ok {
 		return sub, actorgraph.NotFound("actor", id)
 	}
-	order, dist, err := pathfind.Neighborhood(ctx, graphView{s: s, types: types, dir: actorgraph.Both}, id, depth)
+	order, _, err := pathfind.Neighborhood(ctx, s.view(&opts.Walk, id), id, opts.Depth)
 	if err != nil {
 		return sub, err
+	}
+	if opts.Limit > 0 && len(order) > opts.Limit {
+		order, sub.Truncated = order[:opts.Limit], true
+	}
+	in := make(map[string]bool, len(order))
+	for _, n := range order {
+		in[n] = true
 	}
 	var edgeIDs []string
 	for _, n := range order {
 		sub.Nodes = append(sub.Nodes, s.actors[n].Clone())
 		for _, rid := range s.out[n] { // each edge once: from its From end
 			r := s.rels[rid]
-			if _, in := dist[r.To]; in && actorgraph.TypeSet(types, r.Type) {
+			if in[r.To] && opts.Walk.AllowsRelationship(r) {
 				edgeIDs = append(edgeIDs, rid)
 			}
 		}
@@ -233,29 +236,131 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 	return sub, nil
 }
 
-// ShortestPath finds a shortest path with the documented tie-break.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+// pathSearch validates a path search, takes the read lock, checks both
+// ends exist and runs search on a view of the walk; the caller's search
+// turns steps into paths with s.toPath while the lock is held.
+func (s *Store) pathSearch(from, to string, opts actorgraph.PathOptions, weight actorgraph.Weight, search func(g graphView) error) error {
 	if err := opts.Validate(); err != nil {
-		return nil, err
-	}
-	if opts.Direction == "" {
-		opts.Direction = actorgraph.Both
+		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for _, id := range []string{from, to} {
 		if _, ok := s.actors[id]; !ok {
-			return nil, actorgraph.NotFound("actor", id)
+			return actorgraph.NotFound("actor", id)
 		}
 	}
-	steps, ok, err := pathfind.ShortestPath(ctx, graphView{s: s, types: opts.Types, dir: opts.Direction}, from, to, opts.MaxHops)
-	if err != nil || !ok {
-		return nil, err
-	}
-	p := &actorgraph.Path{Nodes: []actorgraph.Actor{s.actors[from].Clone()}}
+	g := s.view(&opts.Walk, from, to)
+	g.weight = weight
+	return search(g)
+}
+
+// toPath turns pathfind steps into a domain path; costMilli < 0 means "the
+// length".
+func (s *Store) toPath(from string, steps []pathfind.Step, costMilli int64) actorgraph.Path {
+	p := actorgraph.Path{Nodes: []actorgraph.Actor{s.actors[from].Clone()}, Cost: float64(len(steps))}
 	for _, st := range steps {
 		p.Relationships = append(p.Relationships, s.rels[st.Edge].Clone())
 		p.Nodes = append(p.Nodes, s.actors[st.Node].Clone())
 	}
-	return p, nil
+	if costMilli >= 0 {
+		p.Cost = float64(costMilli) / 1000
+	}
+	return p
+}
+
+func (s *Store) toPaths(from string, all [][]pathfind.Step) []actorgraph.Path {
+	if len(all) == 0 {
+		return nil
+	}
+	out := make([]actorgraph.Path, len(all))
+	for i, steps := range all {
+		out[i] = s.toPath(from, steps, -1)
+	}
+	return out
+}
+
+// ShortestPath finds a shortest path with the documented tie-break.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+	var found *actorgraph.Path
+	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
+		steps, ok, err := pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops)
+		if ok {
+			p := s.toPath(from, steps, -1)
+			found = &p
+		}
+		return err
+	})
+	return found, err
+}
+
+// AllShortestPaths returns every shortest path, at most limit.
+func (s *Store) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
+	if limit < 1 {
+		return nil, false, actorgraph.Invalid("first", "must be at least 1")
+	}
+	var out []actorgraph.Path
+	var more bool
+	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
+		all, truncated, err := pathfind.AllShortestPaths(ctx, g, from, to, opts.MaxHops, limit)
+		out, more = s.toPaths(from, all), truncated
+		return err
+	})
+	return out, more, err
+}
+
+// KShortestPaths returns the k first loopless paths in the path order.
+func (s *Store) KShortestPaths(ctx context.Context, from, to string, k int, opts actorgraph.PathOptions) ([]actorgraph.Path, error) {
+	if k < 1 {
+		return nil, actorgraph.Invalid("k", "must be at least 1")
+	}
+	var out []actorgraph.Path
+	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
+		all, err := pathfind.KShortestPaths(ctx, g, from, to, k, opts.MaxHops)
+		out = s.toPaths(from, all)
+		return err
+	})
+	return out, err
+}
+
+// Paths pages through the loopless paths in the path order.
+func (s *Store) Paths(ctx context.Context, from, to string, opts actorgraph.PathOptions, offset, first int) ([]actorgraph.Path, bool, error) {
+	if offset < 0 || first < 0 {
+		return nil, false, actorgraph.Invalid("first", "offset and first must not be negative")
+	}
+	var out []actorgraph.Path
+	more := false
+	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
+		seen := 0
+		return pathfind.SimplePaths(ctx, g, from, to, opts.MaxHops, func(steps []pathfind.Step) bool {
+			seen++
+			switch {
+			case seen <= offset:
+				return true
+			case len(out) < first:
+				out = append(out, s.toPath(from, steps, -1))
+				return true
+			}
+			more = true
+			return false
+		})
+	})
+	return out, more, err
+}
+
+// CheapestPath returns a path of least total weight.
+func (s *Store) CheapestPath(ctx context.Context, from, to string, weight actorgraph.Weight, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+	if !weight.Valid() {
+		return nil, actorgraph.Invalid("weight", "%q is not a known weight", weight)
+	}
+	var found *actorgraph.Path
+	err := s.pathSearch(from, to, opts, weight, func(g graphView) error {
+		steps, cost, ok, err := pathfind.CheapestPath(ctx, g, from, to, opts.MaxHops)
+		if ok {
+			p := s.toPath(from, steps, cost)
+			found = &p
+		}
+		return err
+	})
+	return found, err
 }

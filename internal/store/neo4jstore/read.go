@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -304,10 +305,12 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 	return out, err
 }
 
-// frontierEdges loads, for a set of actors, the edges a search may follow
-// out of them: one statement per BFS level.
-func (tx *txn) frontierEdges(ctx context.Context, frontier []string, types []actorgraph.RelationshipType, dir actorgraph.Direction) ([]edge, error) {
-	alt, err := typeAlternation(types)
+// frontierEdges loads, for a set of actors, the relationships a walk may
+// follow out of them (one statement per BFS level). The walk's filters are
+// applied in Go with the domain's own predicates, so both stores decide
+// alike; the type alternation in the pattern keeps the load small.
+func (tx *txn) frontierEdges(ctx context.Context, frontier []string, walk *actorgraph.Walk) ([]edge, error) {
+	alt, err := typeAlternation(walk.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -315,21 +318,36 @@ func (tx *txn) frontierEdges(ctx context.Context, frontier []string, types []act
 		actorgraph.Outgoing: "(a)-[r%s]->(b)",
 		actorgraph.Incoming: "(a)<-[r%s]-(b)",
 		actorgraph.Both:     "(a)-[r%s]-(b)",
-	}[dir]
+	}[walk.Dir()]
 	recs, err := tx.run(ctx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
-		MATCH `+fmt.Sprintf(pattern, alt)+` RETURN a.id, r.id, b.id`, map[string]any{"ids": frontier})
+		MATCH `+fmt.Sprintf(pattern, alt)+`
+		RETURN a.id, r {.id, .date, .modality, .goldstein, type: type(r)}, b.id, b.kind`, map[string]any{"ids": frontier})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]edge, len(recs))
-	for i, rec := range recs {
-		out[i] = edge{from: rec.Values[0].(string), id: rec.Values[1].(string), to: rec.Values[2].(string)}
+	out := make([]edge, 0, len(recs))
+	for _, rec := range recs {
+		r, err := decodeRel(rec.Values[1])
+		if err != nil {
+			return nil, err
+		}
+		if !walk.AllowsRelationship(&r) {
+			continue
+		}
+		out = append(out, edge{
+			from: rec.Values[0].(string), rel: r,
+			to: actorgraph.Actor{ID: rec.Values[2].(string), Kind: actorgraph.ActorKind(str(rec.Values[3]))},
+		})
 	}
 	return out, nil
 }
 
-// edge is a traversable step loaded from Neo4j: from → to via relationship id.
-type edge struct{ from, id, to string }
+// edge is a traversable step loaded from Neo4j.
+type edge struct {
+	from string
+	rel  actorgraph.Relationship // id, type, date, modality, goldstein only
+	to   actorgraph.Actor        // id and kind only
+}
 
 // loadedGraph is the part of the graph a bounded search has loaded; it
 // implements pathfind.Graph over exactly the edges fetched.
@@ -341,34 +359,52 @@ func newLoadedGraph() *loadedGraph {
 	return &loadedGraph{fwd: map[string][]pathfind.Edge{}, bwd: map[string][]pathfind.Edge{}}
 }
 
-func (g *loadedGraph) add(e edge) {
-	g.fwd[e.from] = append(g.fwd[e.from], pathfind.Edge{ID: e.id, To: e.to})
-	g.bwd[e.to] = append(g.bwd[e.to], pathfind.Edge{ID: e.id, To: e.from})
+func (g *loadedGraph) add(from, id, to string, weight int64) {
+	g.fwd[from] = append(g.fwd[from], pathfind.Edge{ID: id, To: to, Weight: weight})
+	g.bwd[to] = append(g.bwd[to], pathfind.Edge{ID: id, To: from, Weight: weight})
 }
 
 func (g *loadedGraph) Forward(n string) []pathfind.Edge  { return g.fwd[n] }
 func (g *loadedGraph) Backward(n string) []pathfind.Edge { return g.bwd[n] }
 
-// expand loads the graph level by level from start, up to depth levels or
-// until stop reports true for a newly reached node. It returns the loaded
-// graph; nodes of the last level have no edges loaded.
-func (tx *txn) expand(ctx context.Context, start string, depth int, types []actorgraph.RelationshipType, dir actorgraph.Direction, stop func(string) bool) (*loadedGraph, error) {
+// expansion says how far to load and what to load.
+type expansion struct {
+	walk   *actorgraph.Walk
+	ends   []string          // exempt from the walk's actor filters
+	depth  int               // levels to load: edges out of nodes at distance < depth
+	stopAt string            // stop after the level that reaches this node ("" never)
+	weight actorgraph.Weight // edge costs ("" none)
+}
+
+// expand loads the graph level by level from start, as ex says. Actors the
+// walk may not pass through are neither added nor expanded.
+func (tx *txn) expand(ctx context.Context, start string, ex expansion) (*loadedGraph, error) {
 	g := newLoadedGraph()
+	passable := func(a *actorgraph.Actor) bool {
+		return slices.Contains(ex.ends, a.ID) || ex.walk.AllowsThrough(a)
+	}
 	seen := map[string]bool{start: true}
 	frontier := []string{start}
-	for level := 1; level <= depth && len(frontier) > 0; level++ {
-		edges, err := tx.frontierEdges(ctx, frontier, types, dir)
+	for level := 1; level <= ex.depth && len(frontier) > 0; level++ {
+		edges, err := tx.frontierEdges(ctx, frontier, ex.walk)
 		if err != nil {
 			return nil, err
 		}
 		var next []string
 		found := false
 		for _, e := range edges {
-			g.add(e)
-			if !seen[e.to] {
-				seen[e.to] = true
-				next = append(next, e.to)
-				found = found || stop(e.to)
+			if !passable(&e.to) {
+				continue
+			}
+			var w int64
+			if ex.weight != "" {
+				w = ex.weight.Milli(&e.rel)
+			}
+			g.add(e.from, e.rel.ID, e.to.ID, w)
+			if !seen[e.to.ID] {
+				seen[e.to.ID] = true
+				next = append(next, e.to.ID)
+				found = found || e.to.ID == ex.stopAt
 			}
 		}
 		if found {
@@ -412,26 +448,30 @@ func (tx *txn) requireActors(ctx context.Context, ids ...string) error {
 
 // Neighborhood expands level by level in Go (bounded: depth statements),
 // then fetches the nodes and the edges among them.
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []actorgraph.RelationshipType) (actorgraph.Subgraph, error) {
+func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (actorgraph.Subgraph, error) {
 	var sub actorgraph.Subgraph
-	if depth < 0 {
-		return sub, actorgraph.Invalid("depth", "must not be negative")
+	if err := opts.Validate(); err != nil {
+		return sub, err
 	}
-	alt, err := typeAlternation(types)
+	alt, err := typeAlternation(opts.Types)
 	if err != nil {
 		return sub, err
 	}
 	err = s.read(ctx, func(tx *txn) error {
+		sub = actorgraph.Subgraph{}
 		if err := tx.requireActors(ctx, id); err != nil {
 			return err
 		}
-		g, err := tx.expand(ctx, id, depth, types, actorgraph.Both, func(string) bool { return false })
+		g, err := tx.expand(ctx, id, expansion{walk: &opts.Walk, ends: []string{id}, depth: opts.Depth})
 		if err != nil {
 			return err
 		}
-		order, _, err := pathfind.Neighborhood(ctx, g, id, depth)
+		order, _, err := pathfind.Neighborhood(ctx, g, id, opts.Depth)
 		if err != nil {
 			return err
+		}
+		if opts.Limit > 0 && len(order) > opts.Limit {
+			order, sub.Truncated = order[:opts.Limit], true
 		}
 		actors, err := tx.actorsByIDs(ctx, order)
 		if err != nil {
@@ -447,10 +487,104 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 		if err != nil {
 			return err
 		}
-		sub.Edges, err = decodeRecords(recs, 0)
-		return err
+		all, err := decodeRecords(recs, 0)
+		if err != nil {
+			return err
+		}
+		for _, r := range all {
+			if opts.Walk.AllowsRelationship(&r) {
+				sub.Edges = append(sub.Edges, r)
+			}
+		}
+		return nil
 	})
 	return sub, err
+}
+
+// pathSearch validates, checks both ends exist, loads the graph around
+// `from` as ex says, and runs search on it; search returns the paths as
+// steps (with their costs in thousandths, or -1 for "the length"), which
+// are then fetched whole in two statements.
+func (s *Store) pathSearch(ctx context.Context, from, to string, opts actorgraph.PathOptions, ex expansion,
+	search func(g *loadedGraph) ([][]pathfind.Step, []int64, error)) ([]actorgraph.Path, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	ex.walk, ex.ends = &opts.Walk, []string{from, to}
+	var out []actorgraph.Path
+	err := s.read(ctx, func(tx *txn) error {
+		out = nil
+		if err := tx.requireActors(ctx, from, to); err != nil {
+			return err
+		}
+		g, err := tx.expand(ctx, from, ex)
+		if err != nil {
+			return err
+		}
+		found, costs, err := search(g)
+		if err != nil || len(found) == 0 {
+			return err
+		}
+		out, err = tx.hydrate(ctx, from, found, costs)
+		return err
+	})
+	return out, err
+}
+
+// hydrate turns step lists into whole paths.
+func (tx *txn) hydrate(ctx context.Context, from string, found [][]pathfind.Step, costs []int64) ([]actorgraph.Path, error) {
+	nodeSet, relSet := map[string]bool{from: true}, map[string]bool{}
+	for _, steps := range found {
+		for _, st := range steps {
+			nodeSet[st.Node], relSet[st.Edge] = true, true
+		}
+	}
+	actors, err := tx.actorsByIDs(ctx, keys(nodeSet))
+	if err != nil {
+		return nil, err
+	}
+	rels := map[string]actorgraph.Relationship{}
+	if len(relSet) > 0 {
+		if rels, err = tx.relsByID(ctx, keys(relSet)); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]actorgraph.Path, len(found))
+	for i, steps := range found {
+		p := actorgraph.Path{Nodes: []actorgraph.Actor{actors[from]}, Cost: float64(len(steps))}
+		for _, st := range steps {
+			p.Relationships = append(p.Relationships, rels[st.Edge])
+			p.Nodes = append(p.Nodes, actors[st.Node])
+		}
+		if costs != nil && costs[i] >= 0 {
+			p.Cost = float64(costs[i]) / 1000
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func one(steps []pathfind.Step, ok bool, err error) ([][]pathfind.Step, []int64, error) {
+	if !ok || err != nil {
+		return nil, nil, err
+	}
+	return [][]pathfind.Step{steps}, nil, nil
+}
+
+func first(paths []actorgraph.Path, err error) (*actorgraph.Path, error) {
+	if err != nil || len(paths) == 0 {
+		return nil, err
+	}
+	return &paths[0], nil
 }
 
 // ShortestPath loads the graph breadth-first from `from`, one statement per
@@ -458,50 +592,82 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 // same algorithm as the embedded store on what was loaded, so both stores
 // give the same path, tie-breaks included.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	if err := opts.Validate(); err != nil {
-		return nil, err
+	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, stopAt: to},
+		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
+			return one(pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops))
+		}))
+}
+
+// AllShortestPaths: every shortest path uses only edges out of nodes nearer
+// than the target's level, so the same early stop suffices.
+func (s *Store) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
+	if limit < 1 {
+		return nil, false, actorgraph.Invalid("first", "must be at least 1")
 	}
-	if opts.Direction == "" {
-		opts.Direction = actorgraph.Both
+	var more bool
+	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, stopAt: to},
+		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
+			all, truncated, err := pathfind.AllShortestPaths(ctx, g, from, to, opts.MaxHops, limit)
+			more = truncated
+			return all, nil, err
+		})
+	return paths, more, err
+}
+
+// KShortestPaths loads every edge out of nodes within MaxHops-1 of `from`
+// (all a path of at most MaxHops can use) and enumerates in Go.
+func (s *Store) KShortestPaths(ctx context.Context, from, to string, k int, opts actorgraph.PathOptions) ([]actorgraph.Path, error) {
+	if k < 1 {
+		return nil, actorgraph.Invalid("k", "must be at least 1")
 	}
-	var path *actorgraph.Path
-	err := s.read(ctx, func(tx *txn) error {
-		path = nil
-		if err := tx.requireActors(ctx, from, to); err != nil {
-			return err
-		}
-		g, err := tx.expand(ctx, from, opts.MaxHops, opts.Types, opts.Direction, func(n string) bool { return n == to })
-		if err != nil {
-			return err
-		}
-		steps, ok, err := pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops)
-		if err != nil || !ok {
-			return err
-		}
-		nodeIDs := []string{from}
-		relIDs := make([]string, 0, len(steps))
-		for _, st := range steps {
-			nodeIDs = append(nodeIDs, st.Node)
-			relIDs = append(relIDs, st.Edge)
-		}
-		actors, err := tx.actorsByIDs(ctx, nodeIDs)
-		if err != nil {
-			return err
-		}
-		rels, err := tx.relsByID(ctx, relIDs)
-		if err != nil {
-			return err
-		}
-		path = &actorgraph.Path{}
-		for _, n := range nodeIDs {
-			path.Nodes = append(path.Nodes, actors[n])
-		}
-		for _, rid := range relIDs {
-			path.Relationships = append(path.Relationships, rels[rid])
-		}
-		return nil
-	})
-	return path, err
+	return s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops},
+		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
+			all, err := pathfind.KShortestPaths(ctx, g, from, to, k, opts.MaxHops)
+			return all, nil, err
+		})
+}
+
+// Paths pages through the loopless paths, loading as KShortestPaths does.
+func (s *Store) Paths(ctx context.Context, from, to string, opts actorgraph.PathOptions, offset, first int) ([]actorgraph.Path, bool, error) {
+	if offset < 0 || first < 0 {
+		return nil, false, actorgraph.Invalid("first", "offset and first must not be negative")
+	}
+	more := false
+	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops},
+		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
+			var page [][]pathfind.Step
+			seen := 0
+			more = false
+			err := pathfind.SimplePaths(ctx, g, from, to, opts.MaxHops, func(steps []pathfind.Step) bool {
+				seen++
+				switch {
+				case seen <= offset:
+					return true
+				case len(page) < first:
+					page = append(page, slices.Clone(steps))
+					return true
+				}
+				more = true
+				return false
+			})
+			return page, nil, err
+		})
+	return paths, more, err
+}
+
+// CheapestPath loads as KShortestPaths does, with edge costs.
+func (s *Store) CheapestPath(ctx context.Context, from, to string, weight actorgraph.Weight, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+	if !weight.Valid() {
+		return nil, actorgraph.Invalid("weight", "%q is not a known weight", weight)
+	}
+	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, weight: weight},
+		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
+			steps, cost, ok, err := pathfind.CheapestPath(ctx, g, from, to, opts.MaxHops)
+			if !ok || err != nil {
+				return nil, nil, err
+			}
+			return [][]pathfind.Step{steps}, []int64{cost}, nil
+		}))
 }
 
 // relsByID fetches relationships by id, across types.

@@ -118,7 +118,7 @@ func readEverything(ctx context.Context, s actorgraph.Store) error {
 	if len(pages) != 2 || pages[1].TotalCount != 3 {
 		return fmt.Errorf("read RelationshipsOf: got %d pages, want 2 with d's 3 relationships", len(pages))
 	}
-	if _, err := s.Neighborhood(ctx, "a", 1, nil); err != nil {
+	if _, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 1}); err != nil {
 		return fmt.Errorf("read Neighborhood: %w", err)
 	}
 	return nil

@@ -43,7 +43,7 @@ func testCopies(t *testing.T, newStore NewStore) {
 			return &got[0]
 		}},
 		{"Neighborhood", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
-			got, err := s.Neighborhood(t.Context(), "a", 1, nil)
+			got, err := s.Neighborhood(t.Context(), "a", actorgraph.NeighborhoodOptions{Depth: 1})
 			first(t, len(got.Nodes), err)
 			return &got.Nodes[0]
 		}},
@@ -86,7 +86,7 @@ func testCopies(t *testing.T, newStore NewStore) {
 			return &got[0].Items[0]
 		}},
 		{"Neighborhood", func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship {
-			got, err := s.Neighborhood(t.Context(), "b", 1, nil)
+			got, err := s.Neighborhood(t.Context(), "b", actorgraph.NeighborhoodOptions{Depth: 1})
 			first(t, len(got.Edges), err)
 			return &got.Edges[0]
 		}},
@@ -166,7 +166,10 @@ func testCanceled(t *testing.T, newStore NewStore) {
 			_, err := s.RelationshipsOf(ctx, []actorgraph.RelationshipsQuery{{ActorID: "a", Page: actorgraph.PageRequest{First: 5}}})
 			return err
 		}},
-		{"Neighborhood", func(ctx context.Context) error { _, err := s.Neighborhood(ctx, "a", 2, nil); return err }},
+		{"Neighborhood", func(ctx context.Context) error {
+			_, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 2})
+			return err
+		}},
 		{"ShortestPath", func(ctx context.Context) error {
 			_, err := s.ShortestPath(ctx, "a", "e", actorgraph.PathOptions{MaxHops: 5})
 			return err

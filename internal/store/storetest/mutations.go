@@ -367,12 +367,12 @@ func testUpsert(t *testing.T, newStore NewStore) {
 		if diff := cmp.Diff([]string{"r07"}, incoming); diff != "" {
 			t.Errorf("Relationships(b, INCOMING) (-want +got):\n%s", diff)
 		}
-		p, err := s.ShortestPath(t.Context(), "a", "g", actorgraph.PathOptions{MaxHops: 2, Direction: actorgraph.Outgoing})
+		p, err := s.ShortestPath(t.Context(), "a", "g", actorgraph.PathOptions{MaxHops: 2, Walk: actorgraph.Walk{Direction: actorgraph.Outgoing}})
 		mustNoError(t, "ShortestPath(a, g)", err)
 		if diff := cmp.Diff(&pathIDs{Nodes: []string{"a", "g"}, Relationships: []string{"r01"}}, idPath(p)); diff != "" {
 			t.Errorf("ShortestPath(a, g) (-want +got):\n%s", diff)
 		}
-		sub, err := s.Neighborhood(t.Context(), "b", 1, nil)
+		sub, err := s.Neighborhood(t.Context(), "b", actorgraph.NeighborhoodOptions{Depth: 1})
 		mustNoError(t, "Neighborhood(b)", err)
 		if diff := cmp.Diff(subgraphIDs{Nodes: []string{"b", "c", "d"}, Edges: []string{"r03", "r04", "r07"}}, idSubgraph(sub), equateEmpty); diff != "" {
 			t.Errorf("Neighborhood(b, 1) (-want +got):\n%s", diff)

@@ -65,8 +65,24 @@ func (s *currentStore) RelationshipsOf(ctx context.Context, queries []actorgraph
 	return s.current().RelationshipsOf(ctx, queries)
 }
 
-func (s *currentStore) Neighborhood(ctx context.Context, id string, depth int, types []actorgraph.RelationshipType) (actorgraph.Subgraph, error) {
-	return s.current().Neighborhood(ctx, id, depth, types)
+func (s *currentStore) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (actorgraph.Subgraph, error) {
+	return s.current().Neighborhood(ctx, id, opts)
+}
+
+func (s *currentStore) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
+	return s.current().AllShortestPaths(ctx, from, to, opts, limit)
+}
+
+func (s *currentStore) KShortestPaths(ctx context.Context, from, to string, k int, opts actorgraph.PathOptions) ([]actorgraph.Path, error) {
+	return s.current().KShortestPaths(ctx, from, to, k, opts)
+}
+
+func (s *currentStore) Paths(ctx context.Context, from, to string, opts actorgraph.PathOptions, offset, first int) ([]actorgraph.Path, bool, error) {
+	return s.current().Paths(ctx, from, to, opts, offset, first)
+}
+
+func (s *currentStore) CheapestPath(ctx context.Context, from, to string, weight actorgraph.Weight, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
+	return s.current().CheapestPath(ctx, from, to, weight, opts)
 }
 
 func (s *currentStore) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {

@@ -68,7 +68,7 @@ func testNeighborhood(t *testing.T, newStore NewStore) {
 		s := MustOpen(t, newStore, g.fixture)
 		for _, tc := range g.tests {
 			t.Run(tc.name, func(t *testing.T) {
-				got, err := s.Neighborhood(t.Context(), tc.id, tc.depth, tc.types)
+				got, err := s.Neighborhood(t.Context(), tc.id, actorgraph.NeighborhoodOptions{Depth: tc.depth, Walk: actorgraph.Walk{Types: tc.types}})
 				mustNoError(t, "Neighborhood", err)
 				if diff := cmp.Diff(tc.want, idSubgraph(got), equateEmpty); diff != "" {
 					t.Errorf("Neighborhood(%q, %d, %v) (-want +got):\n%s", tc.id, tc.depth, tc.types, diff)
@@ -80,7 +80,7 @@ func testNeighborhood(t *testing.T, newStore NewStore) {
 	t.Run("ReturnsWholeActorsAndRelationships", func(t *testing.T) {
 		fx := TownFixture()
 		town := MustOpen(t, newStore, fx)
-		got, err := town.Neighborhood(t.Context(), "e", 1, nil)
+		got, err := town.Neighborhood(t.Context(), "e", actorgraph.NeighborhoodOptions{Depth: 1})
 		mustNoError(t, "Neighborhood", err)
 		want := actorgraph.Subgraph{
 			Nodes: []actorgraph.Actor{fx.Actors[4], fx.Actors[3], fx.Actors[7]},
@@ -93,7 +93,7 @@ func testNeighborhood(t *testing.T, newStore NewStore) {
 
 	t.Run("UnknownIDIsNotFound", func(t *testing.T) {
 		town := MustOpen(t, newStore, TownFixture())
-		_, err := town.Neighborhood(t.Context(), "nobody", 1, nil)
+		_, err := town.Neighborhood(t.Context(), "nobody", actorgraph.NeighborhoodOptions{Depth: 1})
 		assertErrorIs(t, "Neighborhood(nobody)", err, actorgraph.ErrNotFound)
 	})
 }
@@ -142,26 +142,26 @@ func testShortestPath(t *testing.T, newStore NewStore) {
 			{"NoPathIsNil", "a", "g", actorgraph.PathOptions{MaxHops: 6}, nil},
 			{"SameActorIsAnEmptyPath", "a", "a", actorgraph.PathOptions{MaxHops: 1}, path("a")},
 			{"SameIsolatedActorIsAnEmptyPath", "g", "g", actorgraph.PathOptions{MaxHops: 1}, path("g")},
-			{"OutgoingFollowsTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, path("f", "r06", "a", "r02", "c")},
-			{"IncomingCannotFollowTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Direction: in}, nil},
-			{"IncomingWalksTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: in}, path("c", "r02", "a", "r06", "f")},
-			{"OutgoingCannotWalkTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
-			{"BothIgnoresTheArrows", "c", "f", actorgraph.PathOptions{MaxHops: 6, Direction: both}, path("c", "r02", "a", "r06", "f")},
+			{"OutgoingFollowsTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: out}}, path("f", "r06", "a", "r02", "c")},
+			{"IncomingCannotFollowTheArrows", "f", "c", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: in}}, nil},
+			{"IncomingWalksTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: in}}, path("c", "r02", "a", "r06", "f")},
+			{"OutgoingCannotWalkTheArrowsBackwards", "c", "f", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: out}}, nil},
+			{"BothIgnoresTheArrows", "c", "f", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: both}}, path("c", "r02", "a", "r06", "f")},
 			{"DefaultDirectionIsBoth", "b", "c", actorgraph.PathOptions{MaxHops: 6}, path("b", "r07", "c")},
-			{"OutgoingFindsNoWayAgainstASingleArrow", "b", "c", actorgraph.PathOptions{MaxHops: 6, Direction: out}, nil},
-			{"TypesChooseAnotherWay", "a", "d", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith, actorgraph.Urged)}, path("a", "r02", "c", "r04", "d")},
+			{"OutgoingFindsNoWayAgainstASingleArrow", "b", "c", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Direction: out}}, nil},
+			{"TypesChooseAnotherWay", "a", "d", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Types: types(actorgraph.MetWith, actorgraph.Urged)}}, path("a", "r02", "c", "r04", "d")},
 			{"WithoutTypesTheTieBreakChoosesTheOtherWay", "a", "d", actorgraph.PathOptions{MaxHops: 6}, path("a", "r01", "b", "r03", "d")},
-			{"TypesCanLeaveNoWay", "a", "e", actorgraph.PathOptions{MaxHops: 6, Types: types(actorgraph.MetWith)}, nil},
+			{"TypesCanLeaveNoWay", "a", "e", actorgraph.PathOptions{MaxHops: 6, Walk: actorgraph.Walk{Types: types(actorgraph.MetWith)}}, nil},
 		}},
 		// Tie-breaks: steps compare as (next actor id, relationship id).
 		{DiamondFixture(), []pathTest{
-			{"TieBreakPrefersSmallerNextActorOverSmallerRelationshipID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: out}, path("s", "r2", "x", "r5", "t")},
-			{"TieBreakBetweenParallelRelationshipsTakesSmallestID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Direction: both}, path("s", "r2", "x", "r4", "t")},
-			{"TieBreakReadsFromTheStartWhenWalkingBackwards", "t", "s", actorgraph.PathOptions{MaxHops: 4, Direction: in}, path("t", "r5", "x", "r2", "s")},
+			{"TieBreakPrefersSmallerNextActorOverSmallerRelationshipID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Direction: out}}, path("s", "r2", "x", "r5", "t")},
+			{"TieBreakBetweenParallelRelationshipsTakesSmallestID", "s", "t", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Direction: both}}, path("s", "r2", "x", "r4", "t")},
+			{"TieBreakReadsFromTheStartWhenWalkingBackwards", "t", "s", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Direction: in}}, path("t", "r5", "x", "r2", "s")},
 			{"TieBreakReadsFromTheStartInBothDirections", "t", "s", actorgraph.PathOptions{MaxHops: 4}, path("t", "r4", "x", "r2", "s")},
-			{"TieBreakAppliesWithinTheTypes", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.MetWith)}, path("s", "r3", "x", "r9", "t")},
-			{"ShorterPathBeatsSmallerIDs", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo, actorgraph.SpokeWith), Direction: out}, path("s", "r2", "x", "r5", "t")},
-			{"LongerPathWhenTypesLeaveNoShorter", "s", "t", actorgraph.PathOptions{MaxHops: 4, Types: types(actorgraph.RelatedTo)}, path("s", "r6", "a", "r7", "b", "r8", "t")},
+			{"TieBreakAppliesWithinTheTypes", "s", "t", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Types: types(actorgraph.MetWith)}}, path("s", "r3", "x", "r9", "t")},
+			{"ShorterPathBeatsSmallerIDs", "s", "t", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Types: types(actorgraph.RelatedTo, actorgraph.SpokeWith), Direction: out}}, path("s", "r2", "x", "r5", "t")},
+			{"LongerPathWhenTypesLeaveNoShorter", "s", "t", actorgraph.PathOptions{MaxHops: 4, Walk: actorgraph.Walk{Types: types(actorgraph.RelatedTo)}}, path("s", "r6", "a", "r7", "b", "r8", "t")},
 			{"MaxHopsOneFindsNoTwoHopPath", "s", "t", actorgraph.PathOptions{MaxHops: 1}, nil},
 		}},
 	}
@@ -189,6 +189,7 @@ func testShortestPath(t *testing.T, newStore NewStore) {
 		want := &actorgraph.Path{
 			Nodes:         []actorgraph.Actor{fx.Actors[5], fx.Actors[0], fx.Actors[2]},
 			Relationships: []actorgraph.Relationship{fx.Relationships[5], fx.Relationships[1]},
+			Cost:          2,
 		}
 		if diff := cmp.Diff(want, got, equateEmpty); diff != "" {
 			t.Errorf("ShortestPath(f, c) (-want +got):\n%s", diff)
@@ -206,8 +207,8 @@ func testShortestPath(t *testing.T, newStore NewStore) {
 			{"UnknownEndIsNotFound", "a", "nobody", actorgraph.PathOptions{MaxHops: 3}, actorgraph.ErrNotFound},
 			{"MaxHopsZeroIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 0}, actorgraph.ErrInvalid},
 			{"NegativeMaxHopsIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: -1}, actorgraph.ErrInvalid},
-			{"UnknownTypeIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Types: types("HUGGED")}, actorgraph.ErrInvalid},
-			{"UnknownDirectionIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Direction: "SIDEWAYS"}, actorgraph.ErrInvalid},
+			{"UnknownTypeIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Walk: actorgraph.Walk{Types: types("HUGGED")}}, actorgraph.ErrInvalid},
+			{"UnknownDirectionIsInvalid", "a", "b", actorgraph.PathOptions{MaxHops: 3, Walk: actorgraph.Walk{Direction: "SIDEWAYS"}}, actorgraph.ErrInvalid},
 		}
 		town := MustOpen(t, newStore, TownFixture())
 		for _, tc := range tests {

@@ -46,6 +46,7 @@ func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
 	t.Run("RelationshipsOf", func(t *testing.T) { testRelationshipsOf(t, ns) })
 	t.Run("Neighborhood", func(t *testing.T) { testNeighborhood(t, ns) })
 	t.Run("ShortestPath", func(t *testing.T) { testShortestPath(t, ns) })
+	t.Run("PathSearches", func(t *testing.T) { testPathSearches(t, ns) })
 	t.Run("Mutations", func(t *testing.T) { testMutations(t, ns) })
 	t.Run("Upsert", func(t *testing.T) { testUpsert(t, ns) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, ns) })
