@@ -9,18 +9,26 @@ import (
 // first shortest path of at most maxHops edges in the path order, ok false
 // when there is none, an empty path when from == to.
 //
-// It grows a breadth-first search from each end, always the one with the
-// smaller frontier, one whole level at a time, until they meet; that fixes
-// the length. It then marks the nodes that lie on shortest paths and walks
-// from the start taking the smallest (node, edge) step that stays on one.
-// The work is about the edges of both searches' levels, which on graphs
-// with hubs is far less than one search reaching the far end.
+// It grows a breadth-first search from each end, one whole level at a
+// time, always the one whose next level costs fewer edges, until they
+// meet; that fixes the length. It then marks, from the meeting edges back
+// to the start, the nodes of the start's search that lie on shortest
+// paths, and walks from the start taking the smallest (node, edge) step
+// that stays on one. The work is about the edges of the levels both
+// searches grew, which on graphs with hubs is far less than one search
+// reaching the far end; marking and walking reuse the edges the searches
+// fetched, so a hub's edges are not read twice when that can be avoided.
 func BidirectionalShortestPath(ctx context.Context, g Graph, from, to string, maxHops int) (steps []Step, ok bool, err error) {
 	if from == to {
 		return []Step{}, true, nil
 	}
-	c := &canceler{ctx: ctx}
-	l, err := meet(c, g, from, to, maxHops)
+	return shortestPath(&canceler{ctx: ctx}, g, from, to, maxHops, nil)
+}
+
+// shortestPath is BidirectionalShortestPath on g without detour's nodes
+// and edges. from != to.
+func shortestPath(c *canceler, g Graph, from, to string, maxHops int, d *detour) (steps []Step, ok bool, err error) {
+	l, err := meet(c, g, from, to, maxHops, d)
 	if err != nil || l == nil {
 		return nil, false, err
 	}
@@ -49,11 +57,11 @@ func AllShortestPaths(ctx context.Context, g Graph, from, to string, maxHops, li
 		return [][]Step{{}}, false, nil
 	}
 	c := &canceler{ctx: ctx}
-	l, err := meet(c, g, from, to, maxHops)
+	l, err := meet(c, g, from, to, maxHops, nil)
 	if err != nil || l == nil {
 		return nil, false, err
 	}
-	e := &enumerator{l: l, c: c, limit: limit, successors: map[string][]Edge{}}
+	e := &enumerator{l: l, c: c, limit: limit, sorted: map[string][]Edge{}}
 	if _, err := e.walk(from, make([]Step, 0, l.length)); err != nil {
 		return nil, false, err
 	}
@@ -61,78 +69,169 @@ func AllShortestPaths(ctx context.Context, g Graph, from, to string, maxHops, li
 }
 
 // layers describes every shortest path between two nodes, as found by two
-// breadth-first searches that met. Positions count edges from the start.
+// breadth-first searches that met. Positions count edges from the start:
+// the nodes at positions 0 … meet lie in the start's search (fwd), those
+// at meet+1 … length in the target's (bwd), at distance length-position.
 type layers struct {
-	g      Graph
-	length int             // the edges of a shortest path
-	meet   int             // the position where the searches met
-	distF  map[string]int  // distances from the start, complete to meet
-	distB  map[string]int  // distances to the target, complete to length-meet
-	onPath map[string]bool // the nodes at positions ≤ meet on a shortest path
+	g        Graph
+	fwd, bwd *bfs
+	length   int
+	meet     int
+	// out holds, for each node at a position ≤ meet on a shortest path,
+	// its edges to the next position on one.
+	out map[string][]Edge
 }
 
-// meet grows breadth-first searches from both ends, the one with the
-// smaller frontier first, until they meet. It returns nil when they do not
-// within maxHops edges. from != to.
+// meet grows breadth-first searches from both ends, the cheaper next level
+// first, until they meet. It returns nil when they do not within maxHops
+// edges. from != to; d, which may be nil, is kept out of the searches and
+// has from as its start.
 //
 // Before a level is grown the two searches' nodes are disjoint, so a
-// shortest path is longer than both depths together; every node the new
-// level shares with the other search therefore lies on a shortest path,
-// of length depthF + depthB, at position depthF.
-func meet(c *canceler, g Graph, from, to string, maxHops int) (*layers, error) {
+// shortest path is longer than both depths together; every edge from the
+// grown frontier to the other search's nodes therefore lies on a shortest
+// path, of length depthF + depthB + 1, between positions depthF and
+// depthF + 1.
+func meet(c *canceler, g Graph, from, to string, maxHops int, d *detour) (*layers, error) {
 	fwd, bwd := newBFS(from, g.Forward), newBFS(to, g.Backward)
-	for fwd.depth+bwd.depth < maxHops && !fwd.exhausted() && !bwd.exhausted() {
-		grow, other := fwd, bwd
-		if len(bwd.frontier) < len(fwd.frontier) {
-			grow, other = bwd, fwd
-		}
-		met, err := grow.grow(c, other.dist)
+	fwd.detour, bwd.detour, bwd.backward = d, d, true
+	for fwd.depth()+bwd.depth() < maxHops && !fwd.exhausted() && !bwd.exhausted() {
+		forward, err := cheaper(c, fwd, bwd)
 		if err != nil {
 			return nil, err
 		}
-		if len(met) > 0 {
-			l := &layers{g: g, length: fwd.depth + bwd.depth, meet: fwd.depth, distF: fwd.dist, distB: bwd.dist}
-			return l, l.markFront(c, met)
+		length, meetAt := fwd.depth()+bwd.depth()+1, fwd.depth()
+		grow, other := fwd, bwd
+		if !forward {
+			grow, other = bwd, fwd
 		}
+		contacts, err := grow.grow(c, other)
+		if err != nil {
+			return nil, err
+		}
+		if len(contacts) == 0 {
+			continue
+		}
+		l := &layers{g: g, fwd: fwd, bwd: bwd, length: length, meet: meetAt, out: map[string][]Edge{}}
+		for _, ct := range contacts {
+			near, e := ct.near, ct.e
+			if !forward { // ct.e leads back from the target's side
+				near, e = e.To, Edge{ID: e.ID, To: ct.near, Weight: e.Weight}
+			}
+			l.out[near] = append(l.out[near], e)
+		}
+		return l, l.markFront(c)
 	}
 	return nil, nil
 }
 
-// markFront marks the nodes between the start and the meeting nodes that
-// lie on a shortest path, sweeping back from the meeting nodes one level
-// of the forward search at a time.
-func (l *layers) markFront(c *canceler, met []string) error {
-	l.onPath = make(map[string]bool, len(met))
-	for _, n := range met {
-		l.onPath[n] = true
+// markFront fills out for positions below meet, level by level back to the
+// start: a node at position p-1 is on a shortest path when an edge leads
+// from it to one at position p.
+func (l *layers) markFront(c *canceler) error {
+	layer := make([]string, 0, len(l.out))
+	for n := range l.out {
+		layer = append(layer, n)
 	}
-	layer := met
-	for d := l.meet; d > 0; d-- {
-		var prev []string
-		for _, n := range layer {
-			if err := c.check(); err != nil {
-				return err
-			}
-			for _, e := range l.g.Backward(n) {
-				if dist, seen := l.distF[e.To]; seen && dist == d-1 && !l.onPath[e.To] {
-					l.onPath[e.To] = true
-					prev = append(prev, e.To)
-				}
-			}
+	for p := l.meet; p > 0; p-- {
+		prev, err := l.stepBack(c, p, layer)
+		if err != nil {
+			return err
 		}
 		layer = prev
 	}
 	return nil
 }
 
-// next reports whether node n, reached by an edge from a node at position
-// pos-1 of a shortest path, is at position pos of a shortest path.
-func (l *layers) next(pos int, n string) bool {
-	if pos <= l.meet {
-		return l.onPath[n] && l.distF[n] == pos
+// stepBack finds the nodes at position p-1 with edges into layer (the
+// marked nodes at position p), records those edges and returns the nodes.
+// It reads whichever is shorter: the edges into layer, fetched from the
+// graph, or the edges out of position p-1, which the start's search kept
+// when it grew level p.
+func (l *layers) stepBack(c *canceler, p int, layer []string) ([]string, error) {
+	var prev []string
+	record := func(from string, e Edge) {
+		if _, marked := l.out[from]; !marked {
+			prev = append(prev, from)
+		}
+		l.out[from] = append(l.out[from], e)
 	}
-	d, seen := l.distB[n]
-	return seen && d == l.length-pos
+	into, ok, err := fetchWithin(c, l.g.Backward, layer, countEdges(l.fwd.adj[p-1]))
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		for i, n := range layer {
+			for _, e := range into[i] {
+				if d, seen := l.fwd.dist[e.To]; seen && d == p-1 && !l.fwd.detour.blocks(e, true) {
+					record(e.To, Edge{ID: e.ID, To: n, Weight: e.Weight})
+				}
+			}
+		}
+		return prev, nil
+	}
+	for i, n := range l.fwd.levels[p-1] {
+		if err := c.check(); err != nil {
+			return nil, err
+		}
+		for _, e := range l.fwd.adj[p-1][i] {
+			if _, marked := l.out[e.To]; marked && l.fwd.dist[e.To] == p {
+				record(n, e)
+			}
+		}
+	}
+	return prev, nil
+}
+
+// fetchWithin fetches the edge lists of nodes while they hold at most
+// budget edges in all; ok is false when they hold more.
+func fetchWithin(c *canceler, edges func(string) []Edge, nodes []string, budget int) (lists [][]Edge, ok bool, err error) {
+	lists = make([][]Edge, 0, len(nodes))
+	for _, n := range nodes {
+		if err := c.check(); err != nil {
+			return nil, false, err
+		}
+		es := edges(n)
+		if budget -= len(es); budget < 0 {
+			return nil, false, nil
+		}
+		lists = append(lists, es)
+	}
+	return lists, true, nil
+}
+
+// next returns the edges from cur, at position pos-1 of a shortest path,
+// to position pos of one, in no particular order.
+//
+// Beyond the meeting they lead to the target's search's nodes at distance
+// length-pos: found either among cur's edges or among the edges that
+// search kept for that level, pointing back at cur; it reads the shorter.
+func (l *layers) next(c *canceler, cur string, pos int) ([]Edge, error) {
+	if pos <= l.meet+1 {
+		return l.out[cur], nil
+	}
+	dist := l.length - pos
+	level, lists := l.bwd.levels[dist], l.bwd.adj[dist]
+	var next []Edge
+	if out := l.g.Forward(cur); len(out) <= countEdges(lists) {
+		for _, e := range out {
+			if d, seen := l.bwd.dist[e.To]; seen && d == dist {
+				next = append(next, e)
+			}
+		}
+		return next, nil
+	}
+	for i, n := range level {
+		if err := c.check(); err != nil {
+			return nil, err
+		}
+		for _, e := range lists[i] {
+			if e.To == cur {
+				next = append(next, Edge{ID: e.ID, To: n, Weight: e.Weight})
+			}
+		}
+	}
+	return next, nil
 }
 
 // first walks the shortest paths from the start, taking the smallest
@@ -141,18 +240,18 @@ func (l *layers) first(c *canceler, from string) ([]Step, error) {
 	steps := make([]Step, 0, l.length)
 	cur := from
 	for pos := 1; pos <= l.length; pos++ {
-		if err := c.check(); err != nil {
+		next, err := l.next(c, cur, pos)
+		if err != nil {
 			return nil, err
 		}
-		var best Edge
-		found := false
-		for _, e := range l.g.Forward(cur) {
-			if l.next(pos, e.To) && (!found || lessEdge(e, best)) {
-				best, found = e, true
-			}
-		}
-		if !found {
+		if len(next) == 0 {
 			return nil, errNotMirrored
+		}
+		best := next[0]
+		for _, e := range next[1:] {
+			if lessEdge(e, best) {
+				best = e
+			}
 		}
 		steps = append(steps, Step{Edge: best.ID, Node: best.To})
 		cur = best.To
@@ -162,12 +261,12 @@ func (l *layers) first(c *canceler, from string) ([]Step, error) {
 
 // enumerator lists shortest paths depth-first in the path order.
 type enumerator struct {
-	l          *layers
-	c          *canceler
-	limit      int
-	paths      [][]Step
-	truncated  bool
-	successors map[string][]Edge // per node: its steps onto shortest paths, sorted
+	l         *layers
+	c         *canceler
+	limit     int
+	paths     [][]Step
+	truncated bool
+	sorted    map[string][]Edge // per node: layers.next, sorted
 }
 
 // walk extends path, which ends at cur, along shortest paths in the path
@@ -196,23 +295,21 @@ func (e *enumerator) walk(cur string, path []Step) (more bool, err error) {
 	return true, nil
 }
 
-// next returns the edges from cur, at position pos-1, to position pos of
-// a shortest path, in the path order. A node has one position on shortest
-// paths, so the answer is kept per node.
+// next returns layers.next in the path order. A node has one position on
+// shortest paths, so the answer is kept per node.
 func (e *enumerator) next(cur string, pos int) ([]Edge, error) {
-	if next, ok := e.successors[cur]; ok {
+	if next, ok := e.sorted[cur]; ok {
 		return next, nil
 	}
-	var next []Edge
-	for _, ed := range e.l.g.Forward(cur) {
-		if e.l.next(pos, ed.To) {
-			next = append(next, ed)
-		}
+	next, err := e.l.next(e.c, cur, pos)
+	if err != nil {
+		return nil, err
 	}
 	if len(next) == 0 {
 		return nil, errNotMirrored
 	}
+	next = slices.Clone(next)
 	slices.SortFunc(next, func(a, b Edge) int { return compareStep(a.To, a.ID, b.To, b.ID) })
-	e.successors[cur] = next
+	e.sorted[cur] = next
 	return next, nil
 }

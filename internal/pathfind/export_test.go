@@ -2,6 +2,16 @@ package pathfind
 
 import "context"
 
+// SetTinyThresholds makes the searches take their large-graph branches
+// (unfiltered contact scans, early pricing decisions) on small graphs, and
+// returns a function that restores the defaults. Tests using it must not
+// run in parallel.
+func SetTinyThresholds() (restore func()) {
+	filtered, price := maxFiltered, firstPriceLimit
+	maxFiltered, firstPriceLimit = 1, 1
+	return func() { maxFiltered, firstPriceLimit = filtered, price }
+}
+
 // ForwardShortestPath is the breadth-first search from the start alone
 // that ShortestPath used before it became bidirectional. Tests keep it as
 // a second oracle and benchmarks compare against it.

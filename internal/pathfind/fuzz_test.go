@@ -117,6 +117,9 @@ func FuzzBidirectionalMatchesBFS(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fg := decodeFuzzGraph(data)
 		want, wantOK := bruteForcePath(fg.g, fg.from, fg.to, fg.maxHops)
+		if fg.count > 4 {
+			defer pathfind.SetTinyThresholds()()
+		}
 		for _, impl := range shortestPathImpls {
 			got, ok, err := impl.f(context.Background(), fg.g, fg.from, fg.to, fg.maxHops)
 			if err != nil {
@@ -139,6 +142,9 @@ func FuzzAllShortestPathsMatchesBruteForce(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fg := decodeFuzzGraph(data)
 		limit := fg.count - 1
+		if len(data) > 0 && data[len(data)-1]&1 != 0 {
+			defer pathfind.SetTinyThresholds()()
+		}
 		all := bruteForcePaths(fg.g, fg.from, fg.to, fg.maxHops)
 		var shortest [][]pathfind.Step
 		for _, p := range all {
@@ -203,6 +209,9 @@ func FuzzKShortestMatchesBruteForce(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fg := decodeFuzzGraph(data)
 		k := fg.count
+		if len(data) > 0 && data[len(data)-1]&1 != 0 {
+			defer pathfind.SetTinyThresholds()()
+		}
 		want := stepsOf(bruteForcePaths(fg.g, fg.from, fg.to, fg.maxHops))
 		want = want[:min(k, len(want))]
 		var simple [][]pathfind.Step

@@ -17,8 +17,8 @@ import (
 // Each accepted path then spawns, for every node on it, the best path that
 // shares its prefix up to that node but leaves it by an edge no accepted
 // path with that prefix took, avoiding the prefix's nodes (a "spur", found
-// by BidirectionalShortestPath on a filtered view of g); the best candidate
-// is accepted next. That is about k × maxHops shortest-path searches, which
+// by the bidirectional search told to keep off those nodes and edges); the
+// best candidate is accepted next. That is about k × maxHops shortest-path searches, which
 // benchmarks far cheaper on large graphs than SimplePaths, whose pruning
 // needs a breadth-first search from the target to nearly every node.
 func KShortestPaths(ctx context.Context, g Graph, from, to string, k, maxHops int) ([][]Step, error) {
@@ -71,20 +71,21 @@ func (y *yen) spawn(prev []Step) error {
 			return err
 		}
 		root := prev[:i]
-		view := &spurGraph{g: y.g, spur: y.from, bannedNodes: map[string]bool{}, bannedEdges: map[string]bool{}}
+		spurNode, bannedNodes, bannedEdges := y.from, map[string]bool{}, map[string]bool{}
 		if i > 0 {
-			view.spur = prev[i-1].Node
-			view.bannedNodes[y.from] = true
+			spurNode = prev[i-1].Node
+			bannedNodes[y.from] = true
 			for _, st := range root[:i-1] {
-				view.bannedNodes[st.Node] = true
+				bannedNodes[st.Node] = true
 			}
 		}
 		for _, p := range y.accepted {
 			if len(p) > i && slices.Equal(p[:i], root) {
-				view.bannedEdges[p[i].Edge] = true
+				bannedEdges[p[i].Edge] = true
 			}
 		}
-		spur, ok, err := BidirectionalShortestPath(y.ctx, view, view.spur, y.to, y.maxHops-i)
+		d := newDetour(spurNode, bannedNodes, bannedEdges)
+		spur, ok, err := shortestPath(&canceler{ctx: y.ctx}, y.g, spurNode, y.to, y.maxHops-i, d)
 		if err != nil {
 			return err
 		}
@@ -122,51 +123,4 @@ func pathKey(p []Step) string {
 		b.WriteByte(0)
 	}
 	return b.String()
-}
-
-// spurGraph is a Graph without some nodes (a path prefix's) and without
-// some edges leaving the spur node (those accepted paths took). Backward
-// mirrors Forward, as the bidirectional search needs.
-type spurGraph struct {
-	g           Graph
-	spur        string
-	bannedNodes map[string]bool
-	bannedEdges map[string]bool // ids of edges leaving spur
-}
-
-func (v *spurGraph) Forward(n string) []Edge {
-	if v.bannedNodes[n] {
-		return nil
-	}
-	fromSpur := n == v.spur
-	return without(v.g.Forward(n), func(e Edge) bool {
-		return v.bannedNodes[e.To] || (fromSpur && v.bannedEdges[e.ID])
-	})
-}
-
-func (v *spurGraph) Backward(n string) []Edge {
-	if v.bannedNodes[n] {
-		return nil
-	}
-	return without(v.g.Backward(n), func(e Edge) bool {
-		return v.bannedNodes[e.To] || (e.To == v.spur && v.bannedEdges[e.ID])
-	})
-}
-
-// without returns es without the edges drop reports, copying only when
-// one is dropped (the graph's slices are never modified).
-func without(es []Edge, drop func(Edge) bool) []Edge {
-	for i, e := range es {
-		if !drop(e) {
-			continue
-		}
-		out := slices.Clone(es[:i])
-		for _, e := range es[i+1:] {
-			if !drop(e) {
-				out = append(out, e)
-			}
-		}
-		return out
-	}
-	return es
 }

@@ -3,6 +3,7 @@ package pathfind_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -293,6 +294,66 @@ func TestCanceledContextIsAnError(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if err := call(); !errors.Is(err, context.Canceled) {
 				t.Errorf("%s with a canceled context: err = %v, want context.Canceled", name, err)
+			}
+		})
+	}
+}
+
+// cancelingGraph cancels a context once the search has asked for edges
+// a number of times.
+type cancelingGraph struct {
+	g      graph
+	cancel context.CancelFunc
+	calls  int
+}
+
+func (c *cancelingGraph) tick() {
+	if c.calls++; c.calls == 100 {
+		c.cancel()
+	}
+}
+
+func (c *cancelingGraph) Forward(n string) []pathfind.Edge  { c.tick(); return c.g.Forward(n) }
+func (c *cancelingGraph) Backward(n string) []pathfind.Edge { c.tick(); return c.g.Backward(n) }
+
+func TestContextCanceledDuringTheSearchStopsIt(t *testing.T) {
+	var chain []edge
+	for i := range 3000 {
+		chain = append(chain, e(fmt.Sprintf("e%d", i), fmt.Sprintf("n%d", i), fmt.Sprintf("n%d", i+1)))
+	}
+	g := undirected(chain...)
+	const from, to, hops = "n0", "n3000", 5000
+	searches := map[string]func(ctx context.Context, g pathfind.Graph) error{
+		"ShortestPath": func(ctx context.Context, g pathfind.Graph) error {
+			_, _, err := pathfind.ShortestPath(ctx, g, from, to, hops)
+			return err
+		},
+		"AllShortestPaths": func(ctx context.Context, g pathfind.Graph) error {
+			_, _, err := pathfind.AllShortestPaths(ctx, g, from, to, hops, 10)
+			return err
+		},
+		"SimplePaths": func(ctx context.Context, g pathfind.Graph) error {
+			return pathfind.SimplePaths(ctx, g, from, to, hops, func([]pathfind.Step) bool { return true })
+		},
+		"KShortestPaths": func(ctx context.Context, g pathfind.Graph) error {
+			_, err := pathfind.KShortestPaths(ctx, g, from, to, 3, hops)
+			return err
+		},
+		"CheapestPath": func(ctx context.Context, g pathfind.Graph) error {
+			_, _, _, err := pathfind.CheapestPath(ctx, g, from, to, hops)
+			return err
+		},
+	}
+	for name, search := range searches {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			cg := &cancelingGraph{g: g, cancel: cancel}
+			if err := search(ctx, cg); !errors.Is(err, context.Canceled) {
+				t.Errorf("%s: err = %v, want context.Canceled", name, err)
+			}
+			if cg.calls > 100+3*256 {
+				t.Errorf("%s asked for edges %d times; it should stop soon after 100", name, cg.calls)
 			}
 		})
 	}

@@ -35,7 +35,7 @@ func SimplePaths(ctx context.Context, g Graph, from, to string, maxHops int, yie
 		yield:   yield,
 	}
 	for length := 1; length <= maxHops; length++ {
-		for s.toEnd.depth < length && !s.toEnd.exhausted() {
+		for s.toEnd.depth() < length && !s.toEnd.exhausted() {
 			if _, err := s.toEnd.grow(s.c, nil); err != nil {
 				return err
 			}
