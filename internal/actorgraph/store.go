@@ -225,6 +225,13 @@ func (w *Walk) AllowsThrough(a *Actor) bool {
 	return false
 }
 
+// Unfiltered reports whether the walk allows every relationship and actor
+// (its direction aside), so a store may skip the checks.
+func (w *Walk) Unfiltered() bool {
+	return len(w.Types) == 0 && w.Since == nil && w.Until == nil && len(w.Modalities) == 0 &&
+		w.MinGoldstein == nil && w.MaxGoldstein == nil && len(w.Avoid) == 0 && len(w.IntermediateKinds) == 0
+}
+
 // Dir returns the direction, BOTH when unset.
 func (w *Walk) Dir() Direction {
 	if w.Direction == "" {

@@ -53,6 +53,23 @@ type Store struct {
 	relIDs   []string            // sorted
 	out      map[string][]string // actor id → ids of relationships from it, sorted
 	in       map[string][]string // actor id → ids of relationships to it, sorted
+	// steps holds, per actor, the pathfind edges of an unfiltered walk in
+	// each direction, kept up to date by writes, so a search without
+	// filters reads adjacency without a map lookup or an allocation.
+	steps map[string]*adjacency
+}
+
+// adjacency is one actor's traversable edges by direction.
+type adjacency struct{ out, in, both []pathfind.Edge }
+
+func (a *adjacency) of(d actorgraph.Direction) []pathfind.Edge {
+	switch d {
+	case actorgraph.Outgoing:
+		return a.out
+	case actorgraph.Incoming:
+		return a.in
+	}
+	return a.both
 }
 
 // Open opens (or creates) the data file in dir and loads it into memory.
@@ -168,6 +185,7 @@ func (s *Store) load() (err error) {
 	s.rels = map[string]*actorgraph.Relationship{}
 	s.out = map[string][]string{}
 	s.in = map[string][]string{}
+	s.steps = map[string]*adjacency{}
 	err = s.db.View(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
 			var a actorgraph.Actor
@@ -199,6 +217,7 @@ func (s *Store) load() (err error) {
 		s.relIDs = append(s.relIDs, id)
 		s.out[r.From] = append(s.out[r.From], id)
 		s.in[r.To] = append(s.in[r.To], id)
+		s.addSteps(r)
 	}
 	sort.Strings(s.relIDs)
 	for _, m := range []map[string][]string{s.out, s.in} {
@@ -310,5 +329,47 @@ func reverse(d actorgraph.Direction) actorgraph.Direction {
 	return actorgraph.Both
 }
 
-func (g graphView) Forward(node string) []pathfind.Edge  { return g.edges(node, g.walk.Dir()) }
-func (g graphView) Backward(node string) []pathfind.Edge { return g.edges(node, reverse(g.walk.Dir())) }
+func (g graphView) Forward(node string) []pathfind.Edge  { return g.step(node, g.walk.Dir()) }
+func (g graphView) Backward(node string) []pathfind.Edge { return g.step(node, reverse(g.walk.Dir())) }
+
+// step returns the precomputed edges when the walk filters nothing (the
+// common case, and the hot path of every search), else filters.
+func (g graphView) step(node string, dir actorgraph.Direction) []pathfind.Edge {
+	if g.weight == "" && g.walk.Unfiltered() {
+		if a := g.s.steps[node]; a != nil {
+			return a.of(dir)
+		}
+		return nil
+	}
+	return g.edges(node, dir)
+}
+
+// addSteps and removeSteps keep s.steps in step with the relationships.
+func (s *Store) addSteps(r *actorgraph.Relationship) {
+	from, to := s.adjacencyOf(r.From), s.adjacencyOf(r.To)
+	from.out = append(from.out, pathfind.Edge{ID: r.ID, To: r.To})
+	from.both = append(from.both, pathfind.Edge{ID: r.ID, To: r.To})
+	to.in = append(to.in, pathfind.Edge{ID: r.ID, To: r.From})
+	to.both = append(to.both, pathfind.Edge{ID: r.ID, To: r.From})
+}
+
+func (s *Store) removeSteps(r *actorgraph.Relationship) {
+	drop := func(edges []pathfind.Edge) []pathfind.Edge {
+		return slices.DeleteFunc(edges, func(e pathfind.Edge) bool { return e.ID == r.ID })
+	}
+	if a := s.steps[r.From]; a != nil {
+		a.out, a.both = drop(a.out), drop(a.both)
+	}
+	if a := s.steps[r.To]; a != nil {
+		a.in, a.both = drop(a.in), drop(a.both)
+	}
+}
+
+func (s *Store) adjacencyOf(id string) *adjacency {
+	a := s.steps[id]
+	if a == nil {
+		a = &adjacency{}
+		s.steps[id] = a
+	}
+	return a
+}

@@ -90,6 +90,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 	s.actorIDs = removeSorted(s.actorIDs, id)
 	delete(s.out, id)
 	delete(s.in, id)
+	delete(s.steps, id)
 	return append([]string{}, relIDs...), nil
 }
 
@@ -229,6 +230,7 @@ func (s *Store) setRelationship(r *actorgraph.Relationship) {
 	s.relIDs = insertSorted(s.relIDs, r.ID)
 	s.out[r.From] = insertSorted(s.out[r.From], r.ID)
 	s.in[r.To] = insertSorted(s.in[r.To], r.ID)
+	s.addSteps(r)
 }
 
 func (s *Store) unsetRelationship(id string) {
@@ -240,4 +242,5 @@ func (s *Store) unsetRelationship(id string) {
 	s.relIDs = removeSorted(s.relIDs, id)
 	s.out[r.From] = removeSorted(s.out[r.From], id)
 	s.in[r.To] = removeSorted(s.in[r.To], id)
+	s.removeSteps(r)
 }
