@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The front end's CI, called by .ci/run: installs Debian's Chromium if it is
+# missing (never a browser download), installs the npm packages from the
+# lockfile, rebuilds dist/ and fails if it differs from the committed
+# build, then starts the real server on a free loopback port with a fresh
+# data directory (seeded with the article) and runs the browser tests
+# against it. Set EXPLORER_SCREENSHOT=$PWD/docs/explorer.png to refresh the
+# README's screenshot.
+set -euo pipefail
+cd "$(dirname "$0")"
+web=$PWD
+root=$(cd .. && pwd)
+
+step() { printf '\n=== web: %s\n' "$*"; }
+fail() { printf '\nweb/ci.sh FAILED: %s\n' "$*" >&2; exit 1; }
+
+step "Chromium (Debian's package)"
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends chromium
+fi
+/usr/bin/chromium --version
+
+step "npm ci"
+node --version
+npm --version
+npm ci --no-audit --no-fund
+
+step "the committed build is fresh"
+npm run --silent build
+if [ -n "$(git status --porcelain -- dist)" ]; then
+  git status --porcelain -- dist | head -20
+  fail "web/dist differs from a fresh build: run 'npm run build' in web/ and commit dist/"
+fi
+
+tmp=$(mktemp -d /tmp/actorgraph-web-ci.XXXXXX)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+step "start the server"
+(cd "$root" && go build -o "$tmp/actorgraph" .)
+token="web-ci-$RANDOM$RANDOM"
+# Port 0: the server picks a free port and logs it; no race for a port.
+ACTORGRAPH_API_TOKEN="$token" "$tmp/actorgraph" -addr 127.0.0.1:0 -data "$tmp/data" -log-format json \
+  >"$tmp/server.log" 2>&1 &
+pid=$!
+url=""
+for _ in $(seq 1 300); do
+  url=$(sed -n 's/.*"msg":"listening".*"url":"\([^"]*\)".*/\1/p' "$tmp/server.log" | head -1)
+  [ -n "$url" ] && break
+  kill -0 "$pid" 2>/dev/null || { cat "$tmp/server.log"; fail "the server exited before listening"; }
+  sleep 0.1
+done
+[ -n "$url" ] || { cat "$tmp/server.log"; fail "the server did not log its address within 30 s"; }
+echo "server: $url (log: $tmp/server.log)"
+
+step "browser tests (playwright-core, /usr/bin/chromium, headless)"
+set +e
+ACTORGRAPH_URL="$url" ACTORGRAPH_TOKEN="$token" EXPLORER_SCREENSHOT="${EXPLORER_SCREENSHOT:-$tmp/explorer.png}" \
+  node --test --test-concurrency=1 test/*.test.mjs
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "--- server log"
+  tail -50 "$tmp/server.log"
+  fail "browser tests exited $status"
+fi

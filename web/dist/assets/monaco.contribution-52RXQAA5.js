@@ -1,0 +1,1 @@
+import{a,b}from"./chunk-D26SMSQV.js";import"./chunk-NKUSSIZS.js";import"./chunk-57F74M4N.js";import"./chunk-5LJKNGHD.js";import"./chunk-OO5Y3LIF.js";import"./chunk-4L5RI3VG.js";export{b as getWorker,a as jsonDefaults};

@@ -1,0 +1,121 @@
+// The explorer's only data source: the public GraphQL API beside the page.
+
+const EDGE_FIELDS = `
+  fragment EdgeFields on Relationship {
+    id type source target date cameoCode goldstein quadClass modality summary
+    evidence { quote source }
+  }`;
+
+const NODE_FIELDS = `
+  fragment NodeFields on Actor { id name kind title country }`;
+
+/** An error from the API, with its extensions.code when there is one. */
+export class APIError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Posts a query; resolves to data, rejects with an APIError. */
+export async function gql(query, variables = {}) {
+  const res = await fetch(new URL('graphql', document.baseURI), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body;
+  try {
+    body = await res.json();
+  } catch {
+    throw new APIError(`the server answered ${res.status} without JSON`);
+  }
+  if (body.errors?.length) {
+    const e = body.errors[0];
+    throw new APIError(e.message, e.extensions?.code);
+  }
+  return body.data;
+}
+
+/** Actors whose name or alias matches, best first. */
+export async function searchActors(text, first = 8) {
+  const data = await gql(
+    `query Search($text: String!, $first: Int) { search(text: $text, first: $first) { ...NodeFields } } ${NODE_FIELDS}`,
+    { text, first },
+  );
+  return data.search;
+}
+
+/** One actor with the fields the details panel shows; null if unknown. */
+export async function actorDetails(id) {
+  const data = await gql(
+    `query Actor($id: ID!) { actor(id: $id) { ...NodeFields aliases description cameoCode wikidataId } } ${NODE_FIELDS}`,
+    { id },
+  );
+  return data.actor;
+}
+
+/** The actors one hop from id and the relationships among them. */
+export async function neighborhood(id) {
+  const data = await gql(
+    `query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 1) {
+       nodes { ...NodeFields } edges { ...EdgeFields } } } ${NODE_FIELDS} ${EDGE_FIELDS}`,
+    { id },
+  );
+  return data.neighborhood;
+}
+
+/**
+ * What the server offers beyond the basics, read from its schema
+ * (introspection is public): the relationship types, and whether it has a
+ * k-shortest-paths query (kShortestPaths(from, to, k, filter | types)).
+ */
+export async function capabilities() {
+  const data = await gql(`{
+    types: __type(name: "RelationshipType") { enumValues { name description } }
+    query: __type(name: "Query") { fields { name args { name type { kind name ofType { kind name } } } } }
+  }`);
+  const fields = data.query?.fields ?? [];
+  const k = fields.find((f) => f.name === 'kShortestPaths');
+  let kShortest = null;
+  if (k) {
+    const arg = (name) => k.args.find((a) => a.name === name);
+    const typeName = (a) => a?.type?.name ?? a?.type?.ofType?.name;
+    if (arg('from') && arg('to') && arg('k')) {
+      kShortest = { filterType: arg('filter') ? typeName(arg('filter')) : null, hasTypes: !!arg('types') };
+    }
+  }
+  return { relationshipTypes: data.types?.enumValues ?? [], kShortest };
+}
+
+const PATH_FIELDS = `length nodes { ...NodeFields } relationships { ...EdgeFields }`;
+
+/**
+ * Paths from one actor to another, shortest first: up to k of them when
+ * the server has kShortestPaths (see capabilities), else the one
+ * shortestPath gives. types limits the relationship types (null: all).
+ */
+export async function findPaths(from, to, types, { k = 1, kShortest = null } = {}) {
+  if (k > 1 && kShortest) {
+    const vars = { from, to, k };
+    let decl = '$from: ID!, $to: ID!, $k: Int';
+    let args = 'from: $from, to: $to, k: $k';
+    if (types && kShortest.filterType) {
+      decl += `, $filter: ${kShortest.filterType}`;
+      args += ', filter: $filter';
+      vars.filter = { types };
+    } else if (types && kShortest.hasTypes) {
+      decl += ', $types: [RelationshipType!]';
+      args += ', types: $types';
+      vars.types = types;
+    }
+    const data = await gql(`query Paths(${decl}) { kShortestPaths(${args}) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`, vars);
+    return data.kShortestPaths;
+  }
+  const data = await gql(
+    `query Path($from: ID!, $to: ID!, $types: [RelationshipType!]) {
+       shortestPath(from: $from, to: $to, types: $types) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`,
+    { from, to, types },
+  );
+  return data.shortestPath ? [data.shortestPath] : [];
+}

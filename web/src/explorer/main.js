@@ -1,0 +1,486 @@
+// The graph explorer: search an actor, draw its neighbourhood, expand nodes,
+// read an edge's evidence, filter, and find the path between two actors.
+// Everything comes from the public GraphQL API (api.js).
+import './explorer.css';
+import { actorDetails, capabilities, findPaths, neighborhood, searchActors } from './api.js';
+import { Graph, KIND_COLORS, TONE_COLORS, tone } from './graph.js';
+
+const $ = (sel) => document.querySelector(sel);
+
+/** h builds an element; strings become text nodes, never HTML. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const graph = new Graph($('#graph'));
+const cy = graph.cy;
+const state = {
+  types: new Set(), // checked relationship types
+  allTypes: [],
+  since: '',
+  until: '',
+  expanded: new Set(),
+  path: null,
+  kShortest: null, // set when the server has kShortestPaths
+};
+
+// ---- status ----------------------------------------------------------------
+
+let busy = 0;
+let lastError = ''; // shown until the next action starts
+function status(extra = '') {
+  const { nodes, edges } = graph.counts();
+  const parts = [`${nodes} actors · ${edges} relationships`];
+  if (busy) parts.push('loading…');
+  if (extra) parts.push(extra);
+  if (lastError) parts.push(lastError);
+  $('#status').textContent = parts.join(' · ');
+  $('#hint').hidden = cy.nodes().length > 0;
+  document.body.toggleAttribute('data-busy', busy > 0);
+}
+
+async function withBusy(fn) {
+  busy++;
+  lastError = '';
+  status();
+  try {
+    return await fn();
+  } catch (err) {
+    showError(err);
+    return undefined;
+  } finally {
+    busy--;
+    status();
+  }
+}
+
+function showError(err) {
+  // Shown, not thrown: a failed request is the user's to retry.
+  lastError = `error: ${err.message}`;
+  status();
+  console.warn('actorgraph explorer:', err);
+}
+
+// ---- drawing ----------------------------------------------------------------
+
+async function relayout(opts) {
+  const ms = await graph.layout(opts);
+  if (ms == null) return; // a newer layout is on its way
+  status(`layout ${Math.round(ms)} ms`);
+}
+
+/** Draws an actor's neighbourhood, from scratch or added to the graph. */
+async function show(id, { fresh = false } = {}) {
+  await withBusy(async () => {
+    const sub = await neighborhood(id);
+    if (fresh) {
+      graph.clear();
+      state.expanded.clear();
+      setPath(null);
+    }
+    graph.add(sub, fresh ? null : id);
+    state.expanded.add(id);
+    const node = cy.getElementById(id);
+    node.addClass('expanded');
+    if (fresh) node.addClass('seed');
+    applyFilters();
+    await relayout({ randomize: fresh });
+    if (state.path) graph.highlight(state.path);
+    if (fresh) history.replaceState(null, '', `?actor=${encodeURIComponent(id)}`);
+    cy.$(':selected').unselect();
+    node.select();
+    await showActor(id);
+  });
+}
+
+// ---- details panel ----------------------------------------------------------
+
+function field(label, value) {
+  if (value == null || value === '' || (Array.isArray(value) && !value.length)) return null;
+  return [h('dt', {}, label), h('dd', {}, Array.isArray(value) ? value.join(', ') : value)];
+}
+
+function setDetails(...children) {
+  $('#details-body').replaceChildren(...children.flat().filter(Boolean));
+}
+
+async function showActor(id) {
+  const a = await actorDetails(id);
+  if (!a) return;
+  const node = cy.getElementById(id);
+  setDetails(
+    h('h3', { class: 'actor-name' }, h('span', { class: 'swatch', style: `background:${KIND_COLORS[a.kind] ?? '#94a3b8'}` }), a.name),
+    h(
+      'dl',
+      {},
+      field('Kind', a.kind.toLowerCase()),
+      field('Title', a.title),
+      field('Country', a.country),
+      field('Also known as', a.aliases),
+      field('CAMEO actor code', a.cameoCode),
+      field('Wikidata', a.wikidataId),
+      field('Relationships drawn', String(node.connectedEdges().length)),
+    ),
+    a.description ? h('p', {}, a.description) : null,
+    h(
+      'div',
+      { class: 'actions' },
+      state.expanded.has(id) ? null : h('button', { type: 'button', onclick: () => show(id) }, 'Expand'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => pickers.from.set(a) }, 'Path from here'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => pickers.to.set(a) }, 'Path to here'),
+    ),
+  );
+}
+
+function nameOf(id) {
+  const n = cy.getElementById(id);
+  return n.nonempty() ? n.data('name') : id;
+}
+
+function toneLabel(g) {
+  if (g == null) return 'none (structural)';
+  return `${g > 0 ? '+' : ''}${g} (${tone(g)})`;
+}
+
+function quotes(evidence) {
+  return h(
+    'ul',
+    { class: 'quotes' },
+    evidence.map((ev) => h('li', {}, h('blockquote', { class: 'quote' }, `“${ev.quote}”`), h('cite', {}, ev.source))),
+  );
+}
+
+function showEdge(rel) {
+  setDetails(
+    h(
+      'h3',
+      { class: 'edge-title' },
+      nameOf(rel.source),
+      h('span', { class: `rel-type ${tone(rel.goldstein)}` }, ` ${rel.type} `),
+      nameOf(rel.target),
+    ),
+    h(
+      'dl',
+      {},
+      field('Type', rel.type),
+      field('Date', rel.date ?? 'undated'),
+      field('CAMEO code', rel.cameoCode ?? 'none'),
+      field('Goldstein', toneLabel(rel.goldstein)),
+      field('QuadClass', rel.quadClass == null ? null : String(rel.quadClass)),
+      field('Modality', rel.modality?.toLowerCase()),
+    ),
+    rel.summary ? h('p', {}, rel.summary) : null,
+    h('h4', {}, `Evidence (${rel.evidence.length})`),
+    quotes(rel.evidence),
+  );
+}
+
+// A click on a node expands it (and then shows it), or shows it when it is
+// expanded already.
+cy.on('tap', 'node', (evt) => {
+  const id = evt.target.id();
+  if (state.expanded.has(id)) withBusy(() => showActor(id));
+  else show(id);
+});
+cy.on('tap', 'edge', (evt) => showEdge(evt.target.data()));
+
+// ---- actor pickers (search box, path ends) ----------------------------------
+
+/** Picker is a text box with search suggestions; it remembers the pick. */
+class Picker {
+  constructor(root, onPick) {
+    this.input = root.querySelector('input');
+    this.list = root.querySelector('.suggestions');
+    this.onPick = onPick;
+    this.actor = null;
+    this.active = -1;
+    this.seq = 0;
+    let timer;
+    this.input.addEventListener('input', () => {
+      this.actor = null;
+      clearTimeout(timer);
+      timer = setTimeout(() => this.suggest(), 150);
+    });
+    this.input.addEventListener('keydown', (e) => this.key(e));
+    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+  }
+
+  async suggest() {
+    const text = this.input.value.trim();
+    const seq = ++this.seq;
+    if (!text) return this.close();
+    let found;
+    try {
+      found = await searchActors(text);
+    } catch (err) {
+      showError(err);
+      return;
+    }
+    // A newer keystroke, or a pick, won; and a box left alone stays closed.
+    if (seq !== this.seq || this.actor || document.activeElement !== this.input) return;
+    this.items = found;
+    this.active = found.length ? 0 : -1;
+    this.list.replaceChildren(
+      ...(found.length
+        ? found.map((a, i) =>
+            h(
+              'li',
+              { role: 'option', 'data-id': a.id, class: i === 0 ? 'active' : null, onmousedown: (e) => (e.preventDefault(), this.pick(a)) },
+              h('span', { class: 'swatch', style: `background:${KIND_COLORS[a.kind] ?? '#94a3b8'}` }),
+              a.name,
+              a.title ? h('span', { class: 'muted' }, ` — ${a.title}`) : null,
+            ),
+          )
+        : [h('li', { class: 'muted' }, 'No actor matches')]),
+    );
+    this.list.hidden = false;
+  }
+
+  key(e) {
+    const n = this.items?.length ?? 0;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!n || this.list.hidden) return;
+      e.preventDefault();
+      this.active = (this.active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      [...this.list.children].forEach((li, i) => li.classList.toggle('active', i === this.active));
+    } else if (e.key === 'Escape') {
+      this.close();
+    } else if (e.key === 'Enter' && !this.list.hidden && this.active >= 0 && n) {
+      e.preventDefault();
+      this.pick(this.items[this.active]);
+    }
+  }
+
+  set(actor) {
+    this.seq++; // drops suggestions still on their way
+    this.actor = actor;
+    this.input.value = actor.name;
+    this.close();
+  }
+
+  pick(actor) {
+    this.set(actor);
+    this.onPick?.(actor);
+  }
+
+  close() {
+    this.list.hidden = true;
+  }
+
+  /** The picked actor, or the best match for the text typed. */
+  async resolve() {
+    if (this.actor) return this.actor;
+    const text = this.input.value.trim();
+    if (!text) return null;
+    const [best] = await searchActors(text, 1);
+    if (best) this.set(best);
+    return best ?? null;
+  }
+}
+
+const pickers = {
+  search: new Picker($('#search-form'), (a) => show(a.id, { fresh: true })),
+  from: new Picker($('#path-from')),
+  to: new Picker($('#path-to')),
+};
+
+$('#search-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const a = await withBusy(() => pickers.search.resolve());
+  if (a) show(a.id, { fresh: true });
+  else if (a === null && pickers.search.input.value.trim()) status('no actor matches');
+});
+
+$('#clear').addEventListener('click', () => {
+  graph.clear();
+  state.expanded.clear();
+  setPath(null);
+  setDetails(h('p', { class: 'muted' }, 'Click a node or an edge.'));
+  history.replaceState(null, '', location.pathname);
+  status();
+});
+$('#relayout').addEventListener('click', () => withBusy(() => relayout({ randomize: true })));
+
+// ---- filters ----------------------------------------------------------------
+
+function applyFilters() {
+  graph.filter({ types: state.types, since: state.since, until: state.until });
+  status();
+}
+
+async function setUpFilters() {
+  const caps = await capabilities();
+  const values = caps.relationshipTypes;
+  state.kShortest = caps.kShortest;
+  $('#path-k-wrap').hidden = !caps.kShortest;
+  state.allTypes = values.map((v) => v.name);
+  state.types = new Set(state.allTypes);
+  $('#type-list').replaceChildren(
+    ...values.map((v) =>
+      h(
+        'label',
+        { title: v.description ?? '' },
+        h('input', {
+          type: 'checkbox',
+          value: v.name,
+          checked: true,
+          onchange: (e) => {
+            if (e.target.checked) state.types.add(v.name);
+            else state.types.delete(v.name);
+            applyFilters();
+          },
+        }),
+        v.name.toLowerCase().replaceAll('_', ' '),
+      ),
+    ),
+  );
+}
+
+function setAllTypes(on) {
+  state.types = new Set(on ? state.allTypes : []);
+  for (const box of document.querySelectorAll('#type-list input')) box.checked = on;
+  applyFilters();
+}
+$('#types-all').addEventListener('click', () => setAllTypes(true));
+$('#types-none').addEventListener('click', () => setAllTypes(false));
+for (const [id, key] of [
+  ['#since', 'since'],
+  ['#until', 'until'],
+]) {
+  $(id).addEventListener('change', (e) => {
+    state[key] = e.target.value;
+    applyFilters();
+  });
+}
+
+// ---- legend -----------------------------------------------------------------
+
+function setUpLegend() {
+  $('#legend-kinds').replaceChildren(
+    ...Object.entries(KIND_COLORS).map(([kind, color]) =>
+      h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), kind.toLowerCase()),
+    ),
+  );
+  const toneText = { cooperation: 'cooperation (Goldstein > 0)', conflict: 'conflict (Goldstein < 0)', neutral: 'structural or neutral' };
+  $('#legend-tones').replaceChildren(
+    ...Object.entries(TONE_COLORS).map(([t, color]) => h('li', {}, h('span', { class: 'line', style: `background:${color}` }), toneText[t])),
+  );
+}
+
+// ---- path finder ------------------------------------------------------------
+
+function setPath(path) {
+  state.path = path;
+  graph.highlight(path);
+  if (!path) $('#path-result').replaceChildren();
+}
+
+function renderPaths(paths, from, to) {
+  if (!paths.length) {
+    $('#path-result').replaceChildren(h('p', { class: 'muted' }, `No path from ${from.name} to ${to.name} within the hop limit.`));
+    return;
+  }
+  $('#path-result').replaceChildren(
+    ...paths.map((p, i) =>
+      h(
+        'div',
+        { class: 'path', 'data-length': p.length },
+        h(
+          'h3',
+          paths.length > 1 ? { class: 'path-pick', title: 'Highlight this path', onclick: () => setPath(p) } : {},
+          paths.length > 1 ? `Path ${i + 1}: ` : '',
+          `${p.length} ${p.length === 1 ? 'hop' : 'hops'}: `,
+          p.nodes.map((n) => n.name).join(' → '),
+        ),
+        h(
+          'ol',
+          { class: 'steps' },
+          p.relationships.map((rel, k) => {
+            const a = p.nodes[k];
+            const b = p.nodes[k + 1];
+            const forward = rel.source === a.id;
+            return h(
+              'li',
+              {
+                class: `step ${tone(rel.goldstein)}`,
+                'data-rel': rel.id,
+                onclick: () => {
+                  cy.$(':selected').unselect();
+                  cy.getElementById(rel.id).select();
+                  showEdge(rel);
+                },
+              },
+              h(
+                'div',
+                { class: 'step-head' },
+                `${a.name} ${forward ? '—' : '←'}${rel.type}${forward ? '→' : '—'} ${b.name}`,
+                h('span', { class: 'muted' }, ` · ${rel.date ?? 'undated'}${rel.cameoCode ? ` · CAMEO ${rel.cameoCode}` : ''}`),
+              ),
+              quotes(rel.evidence),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+$('#path-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  withBusy(async () => {
+    const [from, to] = await Promise.all([pickers.from.resolve(), pickers.to.resolve()]);
+    if (!from || !to) {
+      $('#path-result').replaceChildren(h('p', { class: 'muted' }, 'Pick both ends: type a name and choose an actor.'));
+      return;
+    }
+    const types = state.types.size === state.allTypes.length ? null : [...state.types];
+    const k = Number($('#path-k').value) || 1;
+    const paths = await findPaths(from.id, to.id, types, { k, kShortest: state.kShortest });
+    for (const p of paths) graph.add({ nodes: p.nodes, edges: p.relationships }, from.id);
+    setPath(paths[0] ?? null);
+    applyFilters();
+    if (paths.length) {
+      await relayout({ randomize: cy.nodes().length === paths[0].nodes.length });
+      graph.highlight(paths[0]);
+      // A small graph stays in view whole; in a big one, zoom to the path.
+      graph.fit(graph.counts().nodes > 60 ? paths[0].nodes.map((n) => n.id) : undefined);
+    }
+    renderPaths(paths, from, to);
+  });
+});
+$('#path-clear').addEventListener('click', () => setPath(null));
+
+// ---- start ------------------------------------------------------------------
+
+// A small handle for the browser tests and the console: the Cytoscape
+// instance, and the functions the page itself uses to draw.
+window.actorgraphExplorer = {
+  cy,
+  graph,
+  add: (sub) => {
+    const added = graph.add(sub);
+    applyFilters();
+    return added.length;
+  },
+  layout: (opts) => graph.layout(opts),
+  show,
+};
+
+setUpLegend();
+status();
+withBusy(setUpFilters).then(() => {
+  const id = new URLSearchParams(location.search).get('actor');
+  if (id) show(id, { fresh: true });
+  document.body.dataset.ready = 'true';
+});

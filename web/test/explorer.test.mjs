@@ -1,0 +1,206 @@
+// The graph explorer at /explore, used as a person would: search, click a
+// node, click an edge, filter, find a path. Any console error, failed
+// request or request to another host fails the test (browser.mjs).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertClean, baseURL, openBrowser } from './browser.mjs';
+
+/** Waits until the explorer has no request or layout in flight. */
+async function idle(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.hasAttribute('data-busy'));
+}
+
+/** The graph as the page holds it. */
+function graphState(page) {
+  return page.evaluate(() => {
+    const cy = window.actorgraphExplorer.cy;
+    const shown = (el) => el.visible();
+    return {
+      nodes: cy.nodes().filter(shown).map((n) => ({ id: n.id(), name: n.data('name'), classes: n.classes() })),
+      edges: cy.edges().filter(shown).map((e) => ({ id: e.id(), type: e.data('type'), date: e.data('date') ?? null })),
+    };
+  });
+}
+
+/**
+ * Where on the page to click to hit one element: a node's centre, or an
+ * edge's midpoint, chosen among those at least `clear` pixels from every
+ * other node so the click cannot land on something else.
+ */
+function clickPoint(page, { node, edgeFrom, clear = 24 }) {
+  return page.evaluate(
+    ({ node, edgeFrom, clear }) => {
+      const cy = window.actorgraphExplorer.cy;
+      const box = cy.container().getBoundingClientRect();
+      const inView = (p) => p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10;
+      const farFromNodes = (p, except) =>
+        cy.nodes(':visible').every((n) => {
+          if (except.includes(n.id())) return true;
+          const q = n.renderedPosition();
+          return Math.hypot(p.x - q.x, p.y - q.y) >= clear;
+        });
+      if (node) {
+        const p = cy.getElementById(node).renderedPosition();
+        return inView(p) && farFromNodes(p, [node]) ? { x: box.left + p.x, y: box.top + p.y, id: node } : null;
+      }
+      // An edge of edgeFrom whose midpoint is clear of nodes and of other
+      // edges' midpoints (parallel relationships are drawn as a fan).
+      const mids = cy.edges(':visible').map((e) => ({ e, p: e.renderedMidpoint() }));
+      for (const { e, p } of mids) {
+        if (e.data('source') !== edgeFrom && e.data('target') !== edgeFrom) continue;
+        if (!inView(p) || !farFromNodes(p, [])) continue;
+        if (mids.some((m) => m.e !== e && Math.hypot(m.p.x - p.x, m.p.y - p.y) < 12)) continue;
+        return { x: box.left + p.x, y: box.top + p.y, id: e.id() };
+      }
+      return null;
+    },
+    { node, edgeFrom, clear },
+  );
+}
+
+/** Types into a picker and chooses the suggestion with that name. */
+async function pick(page, input, typed, name) {
+  await page.locator(input).fill(typed);
+  const option = page.locator(`${input} ~ .suggestions li[role=option]`, { hasText: name });
+  await option.first().click();
+}
+
+describe('explorer', { timeout: 180_000 }, () => {
+  let browser;
+  let page;
+
+  before(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    await page.goto(`${baseURL}/explore`);
+    await idle(page);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('finds Putin and draws his neighbourhood', async () => {
+    await page.locator('#search').fill('Putin');
+    await page.locator('#search-form .suggestions li[data-id="vladimir-putin"]').click();
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.nodes().length > 1);
+    await idle(page);
+    const g = await graphState(page);
+    const putin = g.nodes.find((n) => n.id === 'vladimir-putin');
+    assert.ok(putin, 'Putin is drawn');
+    assert.ok(putin.classes.includes('seed') && putin.classes.includes('expanded'));
+    assert.ok(g.nodes.some((n) => n.id === 'donald-trump'), 'Trump, who spoke with him, is drawn');
+    assert.equal(await page.locator('#details .actor-name').innerText(), 'Vladimir Putin');
+    assert.match(page.url(), /\?actor=vladimir-putin$/);
+    assertClean(browser.problems, assert);
+  });
+
+  it('expands a neighbour when it is clicked', async () => {
+    const before = await graphState(page);
+    // Trump (who has many relationships of his own), or else any neighbour
+    // drawn clear of the others.
+    const candidates = ['donald-trump', ...before.nodes.map((n) => n.id).filter((id) => id !== 'vladimir-putin')];
+    let target = null;
+    for (const id of candidates) {
+      target = await clickPoint(page, { node: id });
+      if (target) break;
+    }
+    assert.ok(target, 'a neighbour is drawn clear of other nodes');
+    const name = before.nodes.find((n) => n.id === target.id).name;
+    await page.mouse.click(target.x, target.y);
+    await page.waitForFunction((id) => window.actorgraphExplorer.cy.getElementById(id).hasClass('expanded'), target.id);
+    await idle(page);
+    const g = await graphState(page);
+    assert.ok(g.nodes.length > before.nodes.length, `expanding ${name} adds actors (${before.nodes.length} → ${g.nodes.length})`);
+    assert.equal(await page.locator('#details .actor-name').innerText(), name);
+    assertClean(browser.problems, assert);
+  });
+
+  it('shows an edge\'s type, date, CAMEO code, Goldstein score and quotes when it is clicked', async () => {
+    const target = await clickPoint(page, { edgeFrom: 'vladimir-putin' });
+    assert.ok(target, 'an edge of Putin is drawn clear of other elements');
+    await page.mouse.click(target.x, target.y);
+    const rel = await page.evaluate((id) => window.actorgraphExplorer.cy.getElementById(id).data(), target.id);
+    const details = await page.locator('#details').innerText();
+    for (const label of ['Type', 'Date', 'CAMEO code', 'Goldstein', 'Evidence']) {
+      assert.ok(details.includes(label), `details lack ${label}:\n${details}`);
+    }
+    assert.ok(details.includes(rel.type), `details name the type ${rel.type}`);
+    assert.ok(rel.evidence.length > 0);
+    for (const ev of rel.evidence) assert.ok(details.includes(ev.quote), `details quote "${ev.quote}"`);
+    assertClean(browser.problems, assert);
+  });
+
+  it('filters by relationship type and by date', async () => {
+    await page.locator('#types-none').click();
+    await page.locator('#type-list label', { hasText: /^spoke with$/ }).locator('input').check();
+    let g = await graphState(page);
+    assert.ok(g.edges.length > 0, 'some conversations are drawn');
+    assert.deepEqual([...new Set(g.edges.map((e) => e.type))], ['SPOKE_WITH']);
+
+    await page.locator('#types-all').click();
+    await page.locator('#since').fill('2025-05-19');
+    await page.locator('#until').fill('2025-05-19');
+    g = await graphState(page);
+    assert.ok(g.edges.length > 0, 'something happened on 19 May');
+    assert.ok(g.edges.every((e) => e.date === '2025-05-19'), JSON.stringify(g.edges));
+
+    await page.locator('#since').fill('');
+    await page.locator('#until').fill('');
+    g = await graphState(page);
+    assert.ok(g.edges.some((e) => e.date === null), 'undated relationships are back');
+    assertClean(browser.problems, assert);
+  });
+
+  it('finds the path Stubb → Putin: two hops, each with its quotes, highlighted', async () => {
+    await pick(page, '#path-from-input', 'Stubb', 'Alexander Stubb');
+    await pick(page, '#path-to-input', 'Putin', 'Vladimir Putin');
+    await page.locator('#path-run').click();
+    const result = page.locator('#path-result .path').first();
+    await result.waitFor();
+    await idle(page);
+    assert.equal(await result.getAttribute('data-length'), '2');
+    const heading = await result.locator('h3').innerText();
+    assert.match(heading, /2 hops: Alexander Stubb → .+ → Vladimir Putin/);
+    const steps = result.locator('li.step');
+    assert.equal(await steps.count(), 2);
+    for (let i = 0; i < 2; i++) {
+      const quotes = await steps.nth(i).locator('blockquote.quote').allInnerTexts();
+      assert.ok(quotes.length > 0 && quotes.every((q) => q.length > 10), `step ${i + 1} has quotes: ${quotes}`);
+    }
+    const onPath = await page.evaluate(() => window.actorgraphExplorer.cy.$('.on-path').map((el) => el.id()));
+    assert.equal(onPath.length, 5, `3 actors and 2 relationships highlighted: ${onPath}`);
+    assert.ok(onPath.includes('alexander-stubb') && onPath.includes('vladimir-putin'));
+
+    if (process.env.EXPLORER_SCREENSHOT) {
+      await page.screenshot({ path: process.env.EXPLORER_SCREENSHOT });
+    }
+    assertClean(browser.problems, assert);
+  });
+
+  it('lists the k shortest paths when the server has kShortestPaths', async (t) => {
+    const choice = page.locator('#path-k-wrap');
+    if (await choice.isHidden()) {
+      t.skip('this server has no kShortestPaths query');
+      return;
+    }
+    await page.locator('#path-k').selectOption('3');
+    await page.locator('#path-run').click();
+    await page.waitForFunction(() => document.querySelectorAll('#path-result .path').length > 1);
+    await idle(page);
+    const paths = page.locator('#path-result .path');
+    const lengths = (await paths.evaluateAll((ps) => ps.map((p) => Number(p.dataset.length))));
+    assert.ok(lengths.length >= 2 && lengths.length <= 3, `lengths ${lengths}`);
+    assert.equal(lengths[0], 2);
+    assert.deepEqual([...lengths].sort((a, b) => a - b), lengths, 'shorter paths first');
+    for (let i = 0; i < lengths.length; i++) {
+      assert.equal(await paths.nth(i).locator('li.step').count(), lengths[i]);
+      assert.ok((await paths.nth(i).locator('blockquote.quote').count()) >= lengths[i], `path ${i + 1} quotes every step`);
+    }
+    // Choosing the second path highlights it instead of the first.
+    await paths.nth(1).locator('h3').click();
+    const onPath = await page.evaluate(() => window.actorgraphExplorer.cy.$('.on-path').length);
+    assert.equal(onPath, 2 * lengths[1] + 1);
+    await page.locator('#path-k').selectOption('1');
+    assertClean(browser.problems, assert);
+  });
+});
