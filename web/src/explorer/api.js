@@ -93,29 +93,27 @@ const PATH_FIELDS = `length nodes { ...NodeFields } relationships { ...EdgeField
 /**
  * Paths from one actor to another, shortest first: up to k of them when
  * the server has kShortestPaths (see capabilities), else the one
- * shortestPath gives. types limits the relationship types (null: all).
+ * shortestPath gives. types limits the relationship types (null: all);
+ * since and until ("YYYY-MM-DD" or '') keep relationships dated in that
+ * window, as the API's PathFilter does.
  */
-export async function findPaths(from, to, types, { k = 1, kShortest = null } = {}) {
+export async function findPaths(from, to, { types = null, since = '', until = '' } = {}, { k = 1, kShortest = null } = {}) {
+  const filter = {};
+  if (types) filter.types = types;
+  if (since) filter.since = since;
+  if (until) filter.until = until;
   if (k > 1 && kShortest) {
-    const vars = { from, to, k };
-    let decl = '$from: ID!, $to: ID!, $k: Int';
-    let args = 'from: $from, to: $to, k: $k';
-    if (types && kShortest.filterType) {
-      decl += `, $filter: ${kShortest.filterType}`;
-      args += ', filter: $filter';
-      vars.filter = { types };
-    } else if (types && kShortest.hasTypes) {
-      decl += ', $types: [RelationshipType!]';
-      args += ', types: $types';
-      vars.types = types;
-    }
-    const data = await gql(`query Paths(${decl}) { kShortestPaths(${args}) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`, vars);
+    const data = await gql(
+      `query Paths($from: ID!, $to: ID!, $k: Int, $filter: PathFilter) {
+         kShortestPaths(from: $from, to: $to, k: $k, filter: $filter) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`,
+      { from, to, k, filter },
+    );
     return data.kShortestPaths;
   }
   const data = await gql(
-    `query Path($from: ID!, $to: ID!, $types: [RelationshipType!]) {
-       shortestPath(from: $from, to: $to, types: $types) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`,
-    { from, to, types },
+    `query Path($from: ID!, $to: ID!, $filter: PathFilter) {
+       shortestPath(from: $from, to: $to, filter: $filter) { ${PATH_FIELDS} } } ${NODE_FIELDS} ${EDGE_FIELDS}`,
+    { from, to, filter },
   );
   return data.shortestPath ? [data.shortestPath] : [];
 }

@@ -446,7 +446,7 @@ $('#path-form').addEventListener('submit', (e) => {
     }
     const types = state.types.size === state.allTypes.length ? null : [...state.types];
     const k = Number($('#path-k').value) || 1;
-    const paths = await findPaths(from.id, to.id, types, { k, kShortest: state.kShortest });
+    const paths = await findPaths(from.id, to.id, { types, since: state.since, until: state.until }, { k, kShortest: state.kShortest });
     for (const p of paths) graph.add({ nodes: p.nodes, edges: p.relationships }, from.id);
     setPath(paths[0] ?? null);
     applyFilters();
