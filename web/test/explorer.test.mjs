@@ -203,4 +203,21 @@ describe('explorer', { timeout: 180_000 }, () => {
     await page.locator('#path-k').selectOption('1');
     assertClean(browser.problems, assert);
   });
+
+  it('applies the date filter to the path search', async () => {
+    // Stubb's call with Trump is undated in the article, so a window that
+    // starts on 19 May leaves every path from Stubb without it.
+    await page.locator('#since').fill('2025-05-19');
+    await page.locator('#path-run').click();
+    await page.waitForFunction(() => {
+      const r = document.querySelector('#path-result');
+      return r && !r.querySelector('.path li.step .undated-marker') && /No path|hops?:/.test(r.textContent);
+    });
+    await idle(page);
+    const text = await page.locator('#path-result').innerText();
+    assert.ok(!/undated/.test(text), `a path step outside the date window: ${text}`);
+    assert.ok(/No path from Alexander Stubb to Vladimir Putin/.test(text) || /hops?:/.test(text), text);
+    await page.locator('#since').fill('');
+    assertClean(browser.problems, assert);
+  });
 });
