@@ -240,6 +240,26 @@ func (w *Walk) Dir() Direction {
 	return w.Direction
 }
 
+// ValidateSearch checks Store.Search's arguments.
+func ValidateSearch(text string, limit int) error {
+	if Fold(text) == "" {
+		return invalid("text", "search text must contain a letter or digit")
+	}
+	if limit < 0 {
+		return invalid("first", "must not be negative")
+	}
+	return nil
+}
+
+// Validate checks one Store.RelationshipsOf query.
+func (q RelationshipsQuery) Validate() error {
+	if err := q.Page.Validate(); err != nil {
+		return err
+	}
+	f := RelationshipFilter{Types: q.Types, Direction: q.Direction}
+	return f.Validate()
+}
+
 // PathOptions bound and filter a path search.
 type PathOptions struct {
 	// MaxHops is the largest number of relationships a path may have (> 0).

@@ -50,9 +50,9 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger := newLogger(cfg.logFormat, cfg.logLevel, stderr)
 	switch cmd {
 	case "serve":
-		return serve(ctx, cfg, logger, getenv)
+		return serve(ctx, cfg, logger)
 	case "seed":
-		return seed(ctx, cfg, logger, getenv, stdout)
+		return seed(ctx, cfg, logger, stdout)
 	}
 	return fmt.Errorf("unknown command %q (want serve or seed)", cmd)
 }
@@ -202,7 +202,7 @@ func loadArticle(ctx context.Context, s actorgraph.Store, logger *slog.Logger) e
 	return nil
 }
 
-func serve(ctx context.Context, c config, logger *slog.Logger, getenv func(string) string) error {
+func serve(ctx context.Context, c config, logger *slog.Logger) error {
 	store, err := openStore(ctx, c, logger)
 	if err != nil {
 		return err
@@ -245,7 +245,7 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-func seed(ctx context.Context, c config, logger *slog.Logger, getenv func(string) string, stdout io.Writer) error {
+func seed(ctx context.Context, c config, logger *slog.Logger, stdout io.Writer) error {
 	c.noSeed = true // seed below, also into an existing store
 	store, err := openStore(ctx, c, logger)
 	if err != nil {

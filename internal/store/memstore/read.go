@@ -3,7 +3,6 @@ package memstore
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/pathfind"
@@ -77,11 +76,8 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 
 // Search ranks actors by name and alias match.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
-	if strings.TrimSpace(actorgraph.Fold(text)) == "" {
-		return nil, actorgraph.Invalid("text", "search text must contain a letter or digit")
-	}
-	if limit < 0 {
-		return nil, actorgraph.Invalid("first", "must not be negative")
+	if err := actorgraph.ValidateSearch(text, limit); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -126,11 +122,7 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 // RelationshipsOf answers a batch of per-actor queries.
 func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error) {
 	for _, q := range qs {
-		if err := q.Page.Validate(); err != nil {
-			return nil, err
-		}
-		f := actorgraph.RelationshipFilter{Types: q.Types, Direction: q.Direction}
-		if err := f.Validate(); err != nil {
+		if err := q.Validate(); err != nil {
 			return nil, err
 		}
 	}

@@ -32,19 +32,13 @@ func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) 
 func (s *Store) ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Actor, error) {
 	out := make([]*actorgraph.Actor, len(ids))
 	err := s.read(ctx, func(tx *txn) error {
-		recs, err := tx.run(ctx, `UNWIND range(0, size($ids) - 1) AS i
-			MATCH (a:Actor {id: $ids[i]}) RETURN i, a {.*} AS a`, map[string]any{"ids": ids})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			a, err := decodeActor(rec.Values[1])
-			if err != nil {
-				return err
+		found, err := tx.actorsByIDs(ctx, ids)
+		for i, id := range ids {
+			if a, ok := found[id]; ok {
+				out[i] = &a
 			}
-			out[rec.Values[0].(int64)] = &a
 		}
-		return nil
+		return err
 	})
 	return out, err
 }
@@ -121,13 +115,10 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 // Search returns the best name and alias matches; candidates come from the
 // text index, ranking is the domain's (identical to the embedded store).
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
+	if err := actorgraph.ValidateSearch(text, limit); err != nil {
+		return nil, err
+	}
 	q := actorgraph.Fold(text)
-	if q == "" {
-		return nil, actorgraph.Invalid("text", "search text must contain a letter or digit")
-	}
-	if limit < 0 {
-		return nil, actorgraph.Invalid("first", "must not be negative")
-	}
 	var candidates []actorgraph.Actor
 	err := s.read(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE a.searchText CONTAINS $q RETURN a {.*} AS a`, map[string]any{"q": q})
@@ -251,11 +242,7 @@ func decodeRecords(recs []*neo4j.Record, col int) ([]actorgraph.Relationship, er
 func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error) {
 	rows := make([]map[string]any, len(qs))
 	for i, q := range qs {
-		if err := q.Page.Validate(); err != nil {
-			return nil, err
-		}
-		f := actorgraph.RelationshipFilter{Types: q.Types, Direction: q.Direction}
-		if err := f.Validate(); err != nil {
+		if err := q.Validate(); err != nil {
 			return nil, err
 		}
 		types := []string{} // the driver sends nil slices as empty lists; say so
