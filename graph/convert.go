@@ -240,6 +240,15 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 }
 
 // loadActor resolves Relationship.from and .to through the loader.
+// loadEnd loads one end of a relationship: nil for the unknown end of a
+// one-actor event.
+func loadEnd(ctx context.Context, id string) (model.Actor, error) {
+	if id == "" {
+		return nil, nil
+	}
+	return loadActor(ctx, id)
+}
+
 func loadActor(ctx context.Context, id string) (model.Actor, error) {
 	a, err := loadersFrom(ctx).actors.Load(ctx, id)
 	if err != nil {

@@ -29,6 +29,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Evidence() EvidenceResolver
 	Government() GovernmentResolver
 	Group() GroupResolver
 	Journalist() JournalistResolver
@@ -62,6 +63,7 @@ type ComplexityRoot struct {
 	}
 
 	Evidence struct {
+		Kind   func(childComplexity int) int
 		Quote  func(childComplexity int) int
 		Source func(childComplexity int) int
 	}
@@ -209,20 +211,24 @@ type ComplexityRoot struct {
 	}
 
 	Relationship struct {
-		CameoCode func(childComplexity int) int
-		Date      func(childComplexity int) int
-		EventID   func(childComplexity int) int
-		Evidence  func(childComplexity int) int
-		From      func(childComplexity int) int
-		Goldstein func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Modality  func(childComplexity int) int
-		QuadClass func(childComplexity int) int
-		Source    func(childComplexity int) int
-		Summary   func(childComplexity int) int
-		Target    func(childComplexity int) int
-		To        func(childComplexity int) int
-		Type      func(childComplexity int) int
+		AvgTone     func(childComplexity int) int
+		CameoCode   func(childComplexity int) int
+		Date        func(childComplexity int) int
+		EventID     func(childComplexity int) int
+		Evidence    func(childComplexity int) int
+		From        func(childComplexity int) int
+		Goldstein   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Modality    func(childComplexity int) int
+		NumArticles func(childComplexity int) int
+		NumMentions func(childComplexity int) int
+		NumSources  func(childComplexity int) int
+		QuadClass   func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Summary     func(childComplexity int) int
+		Target      func(childComplexity int) int
+		To          func(childComplexity int) int
+		Type        func(childComplexity int) int
 	}
 
 	RelationshipConnection struct {
@@ -247,6 +253,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type EvidenceResolver interface {
+	Kind(ctx context.Context, obj *actorgraph.Evidence) (model.EvidenceKind, error)
+}
 type GovernmentResolver interface {
 	Relationships(ctx context.Context, obj *model.Government, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
@@ -355,6 +364,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteActorPayload.ID(childComplexity), true
 
+	case "Evidence.kind":
+		if e.ComplexityRoot.Evidence.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Kind(childComplexity), true
 	case "Evidence.quote":
 		if e.ComplexityRoot.Evidence.Quote == nil {
 			break
@@ -1093,6 +1108,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]model.RelationshipType), args["direction"].(*model.Direction), args["filter"].(*model.PathFilter)), true
 
+	case "Relationship.avgTone":
+		if e.ComplexityRoot.Relationship.AvgTone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.AvgTone(childComplexity), true
 	case "Relationship.cameoCode":
 		if e.ComplexityRoot.Relationship.CameoCode == nil {
 			break
@@ -1141,6 +1162,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Modality(childComplexity), true
+	case "Relationship.numArticles":
+		if e.ComplexityRoot.Relationship.NumArticles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.NumArticles(childComplexity), true
+	case "Relationship.numMentions":
+		if e.ComplexityRoot.Relationship.NumMentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.NumMentions(childComplexity), true
+	case "Relationship.numSources":
+		if e.ComplexityRoot.Relationship.NumSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.NumSources(childComplexity), true
 	case "Relationship.quadClass":
 		if e.ComplexityRoot.Relationship.QuadClass == nil {
 			break
@@ -1559,20 +1598,38 @@ type Group implements Actor {
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
-"A verbatim quote that supports a relationship."
-type Evidence {
+"What an evidence text is."
+enum EvidenceKind {
   "An exact substring of the source text."
+  QUOTE
+  "A description generated from a machine-coded event record (a GDELT row); not a quote. The source is the coded article's URL."
+  CODED_EVENT
+}
+
+"Evidence that supports a relationship: a verbatim quote, or for imported event data a description of the coded record."
+type Evidence {
+  "An exact substring of the source text (kind QUOTE), or the coded event's description (kind CODED_EVENT)."
   quote: String!
   "Where the quote comes from: a dataset source id or a URL."
   source: String!
+  kind: EvidenceKind!
 }
 
-"A directed, typed, evidenced link: ` + "`" + `from` + "`" + ` did ` + "`" + `type` + "`" + ` to or with ` + "`" + `to` + "`" + `."
+"""
+A directed, typed, evidenced link: ` + "`" + `from` + "`" + ` did ` + "`" + `type` + "`" + ` to or with ` + "`" + `to` + "`" + `.
+
+Imported event data (GDELT) also has one-actor events, whose source or
+target actor is unknown: then ` + "`" + `from` + "`" + ` (and ` + "`" + `source` + "`" + `) or ` + "`" + `to` + "`" + ` (and ` + "`" + `target` + "`" + `)
+is null. A one-actor event is listed among its actor's relationships but is
+never part of a path or a neighborhood.
+"""
 type Relationship {
   id: ID!
   type: RelationshipType!
-  from: Actor!
-  to: Actor!
+  "The acting actor; null when unknown (a one-actor event)."
+  from: Actor
+  "The actor acted upon; null when unknown (a one-actor event)."
+  to: Actor
   "The day it happened; null when the source gives none."
   date: Date
   "CAMEO event code (leading zeros matter); null for structural relationships."
@@ -1586,10 +1643,18 @@ type Relationship {
   eventId: String
   summary: String
   evidence: [Evidence!]!
-  "Id of ` + "`" + `from` + "`" + `, for graph-visual frontends (edge source)."
-  source: ID!
-  "Id of ` + "`" + `to` + "`" + `, for graph-visual frontends (edge target)."
-  target: ID!
+  "Id of ` + "`" + `from` + "`" + `, for graph-visual frontends (edge source); null for a one-actor event without one."
+  source: ID
+  "Id of ` + "`" + `to` + "`" + `, for graph-visual frontends (edge target); null for a one-actor event without one."
+  target: ID
+  "GDELT's number of mentions of the event; null when not known."
+  numMentions: Int
+  "GDELT's number of sources that reported the event; null when not known."
+  numSources: Int
+  "GDELT's number of articles that reported the event; null when not known."
+  numArticles: Int
+  "GDELT's average tone of the documents that reported the event (-100 … +100); null when not known."
+  avgTone: Float
 }
 
 "Relay page information."
@@ -1850,6 +1915,8 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_quote(ctx, field)
 	case "source":
 		return ec.fieldContext_Evidence_source(ctx, field)
+	case "kind":
+		return ec.fieldContext_Evidence_kind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
@@ -1944,6 +2011,14 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_source(ctx, field)
 	case "target":
 		return ec.fieldContext_Relationship_target(ctx, field)
+	case "numMentions":
+		return ec.fieldContext_Relationship_numMentions(ctx, field)
+	case "numSources":
+		return ec.fieldContext_Relationship_numSources(ctx, field)
+	case "numArticles":
+		return ec.fieldContext_Relationship_numArticles(ctx, field)
+	case "avgTone":
+		return ec.fieldContext_Relationship_avgTone(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -3158,6 +3233,29 @@ func (ec *executionContext) _Evidence_source(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Evidence_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_kind(ctx context.Context, field graphql.CollectedField, obj *actorgraph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
+			return ec.marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, true, "EvidenceKind")
 }
 
 func (ec *executionContext) _Government_id(ctx context.Context, field graphql.CollectedField, obj *model.Government) (ret graphql.Marshaler) {
@@ -6138,10 +6236,10 @@ func (ec *executionContext) _Relationship_from(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
-			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+			return ec.marshalOActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6170,10 +6268,10 @@ func (ec *executionContext) _Relationship_to(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
-			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+			return ec.marshalOActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6394,11 +6492,11 @@ func (ec *executionContext) _Relationship_source(ctx context.Context, field grap
 			return obj.Source(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6417,15 +6515,107 @@ func (ec *executionContext) _Relationship_target(ctx context.Context, field grap
 			return obj.Target(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Relationship_numMentions(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_numMentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NumMentions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_numMentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_numSources(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_numSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NumSources(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_numSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_numArticles(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_numArticles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NumArticles(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_numArticles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_avgTone(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_avgTone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgTone(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_avgTone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Float")
 }
 
 func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
@@ -8522,13 +8712,19 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "quote":
 			out.Values[i] = ec._Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._Evidence_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_kind(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9518,13 +9714,13 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 		case "from":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_from(ctx, field, obj)
 				})
 		case "to":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_to(ctx, field, obj)
 				})
@@ -9570,12 +9766,32 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 		case "source":
 			out.Values[i] = ec._Relationship_source(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "target":
 			out.Values[i] = ec._Relationship_target(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "numMentions":
+			out.Values[i] = ec._Relationship_numMentions(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "numSources":
+			out.Values[i] = ec._Relationship_numSources(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "numArticles":
+			out.Values[i] = ec._Relationship_numArticles(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "avgTone":
+			out.Values[i] = ec._Relationship_avgTone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -10216,6 +10432,16 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋactorgr
 func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
 	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, v any) (model.EvidenceKind, error) {
+	var res model.EvidenceKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

@@ -13,6 +13,14 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
+// Kind is the resolver for the kind field.
+func (r *evidenceResolver) Kind(ctx context.Context, obj *actorgraph.Evidence) (model.EvidenceKind, error) {
+	if obj.Kind == actorgraph.CodedEvent {
+		return model.EvidenceKindCodedEvent, nil
+	}
+	return model.EvidenceKindQuote, nil
+}
+
 // Relationships is the resolver for the relationships field.
 func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
@@ -284,13 +292,16 @@ func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string
 
 // From is the resolver for the from field.
 func (r *relationshipResolver) From(ctx context.Context, obj *model.Relationship) (model.Actor, error) {
-	return loadActor(ctx, obj.R.From)
+	return loadEnd(ctx, obj.R.From)
 }
 
 // To is the resolver for the to field.
 func (r *relationshipResolver) To(ctx context.Context, obj *model.Relationship) (model.Actor, error) {
-	return loadActor(ctx, obj.R.To)
+	return loadEnd(ctx, obj.R.To)
 }
+
+// Evidence returns EvidenceResolver implementation.
+func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
 // Government returns GovernmentResolver implementation.
 func (r *Resolver) Government() GovernmentResolver { return &governmentResolver{r} }
@@ -323,6 +334,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Relationship() RelationshipResolver { return &relationshipResolver{r} }
 
 type (
+	evidenceResolver     struct{ *Resolver }
 	governmentResolver   struct{ *Resolver }
 	groupResolver        struct{ *Resolver }
 	journalistResolver   struct{ *Resolver }

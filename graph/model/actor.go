@@ -103,14 +103,14 @@ func (r *Relationship) Modality() Modality              { return Modality(r.R.Mo
 func (r *Relationship) EventID() *string                { return optional(r.R.EventID) }
 func (r *Relationship) Summary() *string                { return optional(r.R.Summary) }
 func (r *Relationship) Evidence() []actorgraph.Evidence { return nonNil(r.R.Evidence) }
-func (r *Relationship) Source() string                  { return r.R.From }
-func (r *Relationship) Target() string                  { return r.R.To }
+func (r *Relationship) Source() *string                 { return optional(r.R.From) }
+func (r *Relationship) Target() *string                 { return optional(r.R.To) }
+func (r *Relationship) NumMentions() *int               { return optionalInt(r.R.NumMentions) }
+func (r *Relationship) NumSources() *int                { return optionalInt(r.R.NumSources) }
+func (r *Relationship) NumArticles() *int               { return optionalInt(r.R.NumArticles) }
+func (r *Relationship) AvgTone() *float64               { return r.R.AvgTone }
 func (r *Relationship) QuadClass() *int {
-	if r.R.QuadClass == 0 {
-		return nil
-	}
-	q := r.R.QuadClass
-	return &q
+	return optionalInt(r.R.QuadClass)
 }
 
 // Path exposes a domain path; its evidence chain is derived from it.
@@ -180,6 +180,13 @@ func optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+func optionalInt(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
 }
 
 func nonNil[T any](s []T) []T {

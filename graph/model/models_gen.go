@@ -295,6 +295,64 @@ func (e Direction) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What an evidence text is.
+type EvidenceKind string
+
+const (
+	// An exact substring of the source text.
+	EvidenceKindQuote EvidenceKind = "QUOTE"
+	// A description generated from a machine-coded event record (a GDELT row); not a quote. The source is the coded article's URL.
+	EvidenceKindCodedEvent EvidenceKind = "CODED_EVENT"
+)
+
+var AllEvidenceKind = []EvidenceKind{
+	EvidenceKindQuote,
+	EvidenceKindCodedEvent,
+}
+
+func (e EvidenceKind) IsValid() bool {
+	switch e {
+	case EvidenceKindQuote, EvidenceKindCodedEvent:
+		return true
+	}
+	return false
+}
+
+func (e EvidenceKind) String() string {
+	return string(e)
+}
+
+func (e *EvidenceKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EvidenceKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EvidenceKind", str)
+	}
+	return nil
+}
+
+func (e EvidenceKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EvidenceKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EvidenceKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Whether a relationship happened or was only offered, threatened, claimed…
 type Modality string
 

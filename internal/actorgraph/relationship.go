@@ -110,23 +110,51 @@ const (
 // Valid reports whether d is a known direction.
 func (d Direction) Valid() bool { return d == Outgoing || d == Incoming || d == Both }
 
-// Evidence is a verbatim quote that supports a relationship.
+// EvidenceKind says what an Evidence's text is.
+type EvidenceKind string
+
+// The evidence kinds.
+const (
+	// VerbatimQuote: the text is an exact substring of the source (the
+	// zero value, so curated datasets need not spell it out).
+	VerbatimQuote EvidenceKind = ""
+	// CodedEvent: the text describes a machine-coded event record (a GDELT
+	// row), generated from its fields; the source is the article's URL. It
+	// is not a quote, and clients should not print it as one.
+	CodedEvent EvidenceKind = "CODED_EVENT"
+)
+
+// Valid reports whether k is a known evidence kind.
+func (k EvidenceKind) Valid() bool { return k == VerbatimQuote || k == CodedEvent }
+
+// Evidence supports a relationship: a verbatim quote, or for imported
+// event data a description of the coded record.
 type Evidence struct {
-	// Quote is an exact substring of the source text.
+	// Quote is an exact substring of the source text (Kind VerbatimQuote),
+	// or the coded event's description (Kind CodedEvent).
 	Quote string `json:"quote"`
 	// Source names where the quote comes from: a dataset source id or a URL.
 	Source string `json:"source"`
+	// Kind says which of the two Quote is.
+	Kind EvidenceKind `json:"kind,omitempty"`
 }
 
-// Relationship is a directed, typed, evidenced link between two actors.
+// Relationship is a directed, typed, evidenced link between two actors, or
+// a one-actor event: coded event feeds (GDELT) record events whose source
+// or target actor is unknown ("Ukraine was attacked"), and those are kept
+// with the unknown end empty rather than dropped. A one-actor event belongs
+// to its actor's relationships but links nothing: graph walks (paths,
+// neighborhoods) never use it.
 type Relationship struct {
 	// ID is a stable slug id.
 	ID string `json:"id"`
 	// Type is what From did to or with To.
 	Type RelationshipType `json:"type"`
-	// From is the id of the acting actor.
+	// From is the id of the acting actor; empty when the source actor is
+	// unknown (a one-actor event).
 	From string `json:"from"`
-	// To is the id of the actor acted upon.
+	// To is the id of the actor acted upon; empty when the target actor is
+	// unknown (a one-actor event).
 	To string `json:"to"`
 	// Date is the day it happened, nil when the source gives none.
 	Date *Date `json:"date"`
@@ -149,6 +177,29 @@ type Relationship struct {
 	Summary string `json:"summary,omitempty"`
 	// Evidence holds at least one supporting quote.
 	Evidence []Evidence `json:"evidence"`
+	// NumMentions, NumSources and NumArticles are GDELT's counts of the
+	// mentions, sources and articles of the event; 0 when not known.
+	NumMentions int `json:"numMentions,omitempty"`
+	NumSources  int `json:"numSources,omitempty"`
+	NumArticles int `json:"numArticles,omitempty"`
+	// AvgTone is GDELT's average tone of the documents mentioning the
+	// event (-100 … +100), nil when not known.
+	AvgTone *float64 `json:"avgTone,omitempty"`
+}
+
+// OneActor reports whether r is a one-actor event (one end unknown).
+func (r *Relationship) OneActor() bool { return r.From == "" || r.To == "" }
+
+// Ends returns the ids of r's known actors: two, or one for a one-actor
+// event.
+func (r *Relationship) Ends() []string {
+	switch {
+	case r.From == "":
+		return []string{r.To}
+	case r.To == "":
+		return []string{r.From}
+	}
+	return []string{r.From, r.To}
 }
 
 var cameoEventRE = regexp.MustCompile(`^[0-9]{2,4}$`)
@@ -161,12 +212,18 @@ func (r *Relationship) Validate() error {
 		return invalid("id", "%q is not a slug (lower-case letters, digits and single dashes, at most %d characters)", r.ID, MaxIDLen)
 	case !r.Type.Valid():
 		return invalid("type", "%q is not a known relationship type", r.Type)
-	case !ValidID(r.From):
+	case r.From == "" && r.To == "":
+		return invalid("from", "a relationship needs at least one actor (from or to)")
+	case r.From != "" && !ValidID(r.From):
 		return invalid("from", "%q is not an actor id", r.From)
-	case !ValidID(r.To):
+	case r.To != "" && !ValidID(r.To):
 		return invalid("to", "%q is not an actor id", r.To)
 	case r.From == r.To:
 		return invalid("to", "a relationship must link two different actors")
+	case r.NumMentions < 0 || r.NumSources < 0 || r.NumArticles < 0:
+		return invalid("numMentions", "counts must not be negative")
+	case r.AvgTone != nil && (math.IsNaN(*r.AvgTone) || *r.AvgTone < -100 || *r.AvgTone > 100):
+		return invalid("avgTone", "must be between -100 and 100")
 	case !r.Modality.Valid():
 		return invalid("modality", "%q is not a known modality", r.Modality)
 	case r.CAMEOCode != "" && !cameoEventRE.MatchString(r.CAMEOCode):
@@ -188,6 +245,9 @@ func (r *Relationship) Validate() error {
 		if strings.TrimSpace(e.Quote) == "" || len(e.Quote) > MaxQuoteLen {
 			return invalid(fmt.Sprintf("evidence[%d].quote", i), "must be non-empty and at most %d bytes", MaxQuoteLen)
 		}
+		if !e.Kind.Valid() {
+			return invalid(fmt.Sprintf("evidence[%d].kind", i), "%q is not an evidence kind", e.Kind)
+		}
 		if len(e.Source) > MaxTextLen {
 			return invalid(fmt.Sprintf("evidence[%d].source", i), "longer than %d bytes", MaxTextLen)
 		}
@@ -204,6 +264,10 @@ func (r Relationship) Clone() Relationship {
 	if r.Goldstein != nil {
 		g := *r.Goldstein
 		r.Goldstein = &g
+	}
+	if r.AvgTone != nil {
+		t := *r.AvgTone
+		r.AvgTone = &t
 	}
 	r.Evidence = append([]Evidence{}, r.Evidence...)
 	return r

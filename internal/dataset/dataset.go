@@ -110,7 +110,7 @@ func (ds *Dataset) Check() error {
 			return fmt.Errorf("%w: dataset: relationship id %q repeated", actorgraph.ErrInvalid, r.ID)
 		}
 		rels[r.ID] = true
-		for _, end := range []string{r.From, r.To} {
+		for _, end := range r.Ends() {
 			if !actors[end] {
 				return fmt.Errorf("%w: dataset: relationship %q refers to unknown actor %q", actorgraph.ErrInvalid, r.ID, end)
 			}

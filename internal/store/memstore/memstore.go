@@ -215,8 +215,12 @@ func (s *Store) load() (err error) {
 	sort.Strings(s.actorIDs)
 	for id, r := range s.rels {
 		s.relIDs = append(s.relIDs, id)
-		s.out[r.From] = append(s.out[r.From], id)
-		s.in[r.To] = append(s.in[r.To], id)
+		if r.From != "" {
+			s.out[r.From] = append(s.out[r.From], id)
+		}
+		if r.To != "" {
+			s.in[r.To] = append(s.in[r.To], id)
+		}
 		s.addSteps(r)
 	}
 	sort.Strings(s.relIDs)
@@ -300,7 +304,7 @@ func (g graphView) edges(node string, dir actorgraph.Direction) []pathfind.Edge 
 		for _, id := range ids {
 			r := g.s.rels[id]
 			other := r.Other(node)
-			if !g.walk.AllowsRelationship(r) || !g.passable(other) {
+			if r.OneActor() || !g.walk.AllowsRelationship(r) || !g.passable(other) {
 				continue
 			}
 			e := pathfind.Edge{ID: id, To: other}
@@ -346,6 +350,9 @@ func (g graphView) step(node string, dir actorgraph.Direction) []pathfind.Edge {
 
 // addSteps and removeSteps keep s.steps in step with the relationships.
 func (s *Store) addSteps(r *actorgraph.Relationship) {
+	if r.OneActor() { // links nothing: never walked
+		return
+	}
 	from, to := s.adjacencyOf(r.From), s.adjacencyOf(r.To)
 	from.out = append(from.out, pathfind.Edge{ID: r.ID, To: r.To})
 	from.both = append(from.both, pathfind.Edge{ID: r.ID, To: r.To})
@@ -354,6 +361,9 @@ func (s *Store) addSteps(r *actorgraph.Relationship) {
 }
 
 func (s *Store) removeSteps(r *actorgraph.Relationship) {
+	if r.OneActor() {
+		return
+	}
 	drop := func(edges []pathfind.Edge) []pathfind.Edge {
 		return slices.DeleteFunc(edges, func(e pathfind.Edge) bool { return e.ID == r.ID })
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -176,21 +177,39 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 	if err != nil {
 		return err
 	}
+	var newIDs []string
 	for i := range actors {
 		a := actors[i].Clone()
-		s.setActor(&a)
+		if _, exists := s.actors[a.ID]; !exists {
+			newIDs = append(newIDs, a.ID) // once: the actor exists from here on
+		}
+		s.actors[a.ID] = &a
 	}
+	if len(newIDs) > 0 {
+		s.actorIDs = mergeInto(s.actorIDs, newIDs)
+	}
+	batchRels := make([]*actorgraph.Relationship, 0, len(rels))
+	seen := make(map[string]int, len(rels))
 	for i := range rels {
 		r := rels[i].Clone()
-		s.unsetRelationship(r.ID) // its ends may have changed
-		s.setRelationship(&r)
+		if j, dup := seen[r.ID]; dup { // the last record of an id wins
+			batchRels[j] = &r
+			continue
+		}
+		seen[r.ID] = len(batchRels)
+		batchRels = append(batchRels, &r)
 	}
+	s.indexBatch(batchRels)
 	return nil
 }
 
-// checkEnds verifies both endpoints exist in the store or the batch.
+// checkEnds verifies the known endpoints exist in the store or the batch
+// (a one-actor event has one end empty).
 func (s *Store) checkEnds(r *actorgraph.Relationship, batch map[string]bool) error {
 	for _, end := range []struct{ field, id string }{{"from", r.From}, {"to", r.To}} {
+		if end.id == "" {
+			continue
+		}
 		if _, ok := s.actors[end.id]; !ok && !batch[end.id] {
 			return actorgraph.Invalid(end.field, "actor %q does not exist", end.id)
 		}
@@ -228,8 +247,12 @@ func (s *Store) setActor(a *actorgraph.Actor) {
 func (s *Store) setRelationship(r *actorgraph.Relationship) {
 	s.rels[r.ID] = r
 	s.relIDs = insertSorted(s.relIDs, r.ID)
-	s.out[r.From] = insertSorted(s.out[r.From], r.ID)
-	s.in[r.To] = insertSorted(s.in[r.To], r.ID)
+	if r.From != "" {
+		s.out[r.From] = insertSorted(s.out[r.From], r.ID)
+	}
+	if r.To != "" {
+		s.in[r.To] = insertSorted(s.in[r.To], r.ID)
+	}
 	s.addSteps(r)
 }
 
@@ -240,7 +263,87 @@ func (s *Store) unsetRelationship(id string) {
 	}
 	delete(s.rels, id)
 	s.relIDs = removeSorted(s.relIDs, id)
-	s.out[r.From] = removeSorted(s.out[r.From], id)
-	s.in[r.To] = removeSorted(s.in[r.To], id)
+	if r.From != "" {
+		s.out[r.From] = removeSorted(s.out[r.From], id)
+	}
+	if r.To != "" {
+		s.in[r.To] = removeSorted(s.in[r.To], id)
+	}
 	s.removeSteps(r)
+}
+
+// indexBatch adds a batch of relationships to the indexes. Inserting ids
+// one by one into the sorted slices costs a copy of the slice each, which
+// made a million-row import quadratic; here the new ids are sorted once and
+// merged in one pass per slice. A relationship that replaces one with the
+// same ends and Goldstein score keeps its place in the indexes (re-imports
+// are mostly that: the walk adjacency, s.steps, must depend on nothing
+// else); any other replacement is removed and added again.
+func (s *Store) indexBatch(rels []*actorgraph.Relationship) {
+	var added []*actorgraph.Relationship
+	for _, r := range rels {
+		old, exists := s.rels[r.ID]
+		switch {
+		case !exists:
+			added = append(added, r)
+		case old.From == r.From && old.To == r.To && sameScore(old.Goldstein, r.Goldstein):
+			// The walk adjacency depends on the ends and the score only.
+		default:
+			s.unsetRelationship(r.ID)
+			added = append(added, r)
+		}
+		s.rels[r.ID] = r
+	}
+	if len(added) == 0 {
+		return
+	}
+	ids := make([]string, len(added))
+	out := map[string][]string{}
+	in := map[string][]string{}
+	for i, r := range added {
+		ids[i] = r.ID
+		if r.From != "" {
+			out[r.From] = append(out[r.From], r.ID)
+		}
+		if r.To != "" {
+			in[r.To] = append(in[r.To], r.ID)
+		}
+		s.addSteps(r)
+	}
+	s.relIDs = mergeInto(s.relIDs, ids)
+	for actor, ids := range out {
+		s.out[actor] = mergeInto(s.out[actor], ids)
+	}
+	for actor, ids := range in {
+		s.in[actor] = mergeInto(s.in[actor], ids)
+	}
+}
+
+func sameScore(a, b *float64) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
+}
+
+// mergeInto returns the sorted union of sorted dst and unsorted, distinct
+// add (none already in dst).
+func mergeInto(dst, add []string) []string {
+	slices.Sort(add)
+	if len(dst) == 0 {
+		return add
+	}
+	if dst[len(dst)-1] < add[0] { // appending ids in order: the import case
+		return append(dst, add...)
+	}
+	merged := make([]string, 0, len(dst)+len(add))
+	i, j := 0, 0
+	for i < len(dst) && j < len(add) {
+		if dst[i] < add[j] {
+			merged = append(merged, dst[i])
+			i++
+		} else {
+			merged = append(merged, add[j])
+			j++
+		}
+	}
+	merged = append(merged, dst[i:]...)
+	return append(merged, add[j:]...)
 }

@@ -15,8 +15,15 @@ import (
 // Relationships carry their type as the Neo4j relationship type (from the
 // fixed table in types.go) and {id, date ("YYYY-MM-DD"), cameoCode,
 // goldstein, quadClass, modality, eventId, summary, evidenceQuotes,
-// evidenceSources}. Dates are ISO strings so comparisons are the same as
-// the embedded store's, undated relationships have no date property.
+// evidenceSources, evidenceKinds, numMentions, numSources, numArticles,
+// avgTone}. Dates are ISO strings so comparisons are the same as the
+// embedded store's, undated relationships have no date property.
+//
+// A one-actor event (one end unknown) is a relationship to or from the
+// single (:UnknownActor {key: "unknown"}) node, which has no id: reads
+// decode its missing id as the empty end, and walks only follow
+// relationships between two :Actor nodes. The direction is kept, so an
+// actor's OUTGOING and INCOMING lists stay right.
 
 func actorProps(a *actorgraph.Actor) map[string]any {
 	names := append([]string{a.Name}, a.Aliases...)
@@ -41,8 +48,9 @@ func actorProps(a *actorgraph.Actor) map[string]any {
 func relProps(r *actorgraph.Relationship) map[string]any {
 	quotes := make([]string, len(r.Evidence))
 	sources := make([]string, len(r.Evidence))
+	kinds := make([]string, len(r.Evidence))
 	for i, e := range r.Evidence {
-		quotes[i], sources[i] = e.Quote, e.Source
+		quotes[i], sources[i], kinds[i] = e.Quote, e.Source, string(e.Kind)
 	}
 	p := map[string]any{
 		"id":              r.ID,
@@ -52,9 +60,17 @@ func relProps(r *actorgraph.Relationship) map[string]any {
 		"summary":         nullable(r.Summary),
 		"evidenceQuotes":  quotes,
 		"evidenceSources": sources,
+		"evidenceKinds":   kinds,
 		"date":            nil,
 		"goldstein":       nil,
 		"quadClass":       nil,
+		"numMentions":     nullableInt(r.NumMentions),
+		"numSources":      nullableInt(r.NumSources),
+		"numArticles":     nullableInt(r.NumArticles),
+		"avgTone":         nil,
+	}
+	if r.AvgTone != nil {
+		p["avgTone"] = *r.AvgTone
 	}
 	if r.Date != nil {
 		p["date"] = r.Date.String()
@@ -123,12 +139,19 @@ func decodeRel(v any) (actorgraph.Relationship, error) {
 	if q, ok := m["quadClass"].(int64); ok {
 		r.QuadClass = int(q)
 	}
-	quotes, sources := strs(m["evidenceQuotes"]), strs(m["evidenceSources"])
+	r.NumMentions, r.NumSources, r.NumArticles = integer(m["numMentions"]), integer(m["numSources"]), integer(m["numArticles"])
+	if t, ok := m["avgTone"].(float64); ok {
+		r.AvgTone = &t
+	}
+	quotes, sources, kinds := strs(m["evidenceQuotes"]), strs(m["evidenceSources"]), strs(m["evidenceKinds"])
 	r.Evidence = make([]actorgraph.Evidence, len(quotes))
 	for i, q := range quotes {
 		r.Evidence[i].Quote = q
 		if i < len(sources) {
 			r.Evidence[i].Source = sources[i]
+		}
+		if i < len(kinds) {
+			r.Evidence[i].Kind = actorgraph.EvidenceKind(kinds[i])
 		}
 	}
 	return r, nil
@@ -152,6 +175,18 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+func nullableInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return int64(n)
+}
+
+func integer(v any) int {
+	n, _ := v.(int64)
+	return int(n)
 }
 
 func str(v any) string {

@@ -302,9 +302,9 @@ func (tx *txn) frontierEdges(ctx context.Context, frontier []string, walk *actor
 		return nil, err
 	}
 	pattern := map[actorgraph.Direction]string{
-		actorgraph.Outgoing: "(a)-[r%s]->(b)",
-		actorgraph.Incoming: "(a)<-[r%s]-(b)",
-		actorgraph.Both:     "(a)-[r%s]-(b)",
+		actorgraph.Outgoing: "(a)-[r%s]->(b:Actor)", // b:Actor: one-actor events are not walked
+		actorgraph.Incoming: "(a)<-[r%s]-(b:Actor)",
+		actorgraph.Both:     "(a)-[r%s]-(b:Actor)",
 	}[walk.Dir()]
 	recs, err := tx.run(ctx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
 		MATCH `+fmt.Sprintf(pattern, alt)+`
@@ -679,7 +679,7 @@ func (s *Store) Stats(ctx context.Context) (actorgraph.Stats, error) {
 	var st actorgraph.Stats
 	err := s.read(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor) WITH count(a) AS actors
-			OPTIONAL MATCH (:Actor)-[r]->(:Actor) RETURN actors, count(r)`, nil)
+			OPTIONAL MATCH ()-[r]->() RETURN actors, count(r)`, nil)
 		if err != nil {
 			return err
 		}

@@ -64,6 +64,7 @@ func schemaStatements() []string {
 		"CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
 		"CREATE INDEX actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)",
 		"CREATE TEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON (a.searchText)",
+		"CREATE CONSTRAINT unknown_actor_key IF NOT EXISTS FOR (u:UnknownActor) REQUIRE u.key IS UNIQUE",
 	}
 	for _, t := range actorgraph.RelationshipTypes {
 		name := strings.ToLower(relTypes[t])

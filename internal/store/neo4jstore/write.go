@@ -102,9 +102,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationshi
 		if len(existing) > 0 {
 			return domainError{fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)}
 		}
-		_, err = tx.run(ctx, `MATCH (a:Actor {id: $row.from}), (b:Actor {id: $row.to})
-			CREATE (a)-[r:`+typ+`]->(b) SET r = $row.props`, map[string]any{"row": relRow(&r)})
-		return err
+		return tx.createRels(ctx, typ, []actorgraph.Relationship{r})
 	})
 	return r, err
 }
@@ -133,7 +131,7 @@ func (tx *txn) checkEnds(ctx context.Context, rels []actorgraph.Relationship, ba
 	var ends []string
 	seen := map[string]bool{}
 	for _, r := range rels {
-		for _, id := range []string{r.From, r.To} {
+		for _, id := range r.Ends() {
 			if !seen[id] && !batch[id] {
 				seen[id] = true
 				ends = append(ends, id)
@@ -149,6 +147,9 @@ func (tx *txn) checkEnds(ctx context.Context, rels []actorgraph.Relationship, ba
 	}
 	for i, r := range rels {
 		for _, end := range []struct{ field, id string }{{"from", r.From}, {"to", r.To}} {
+			if end.id == "" {
+				continue
+			}
 			if _, ok := found[end.id]; !ok && !batch[end.id] {
 				err := actorgraph.Invalid(end.field, "actor %q does not exist", end.id)
 				if len(rels) > 1 {
@@ -176,7 +177,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 		actorRows[i] = actorProps(&actors[i])
 	}
 	rels = lastByID(rels)
-	byType := map[string][]map[string]any{}
+	byType := map[string][]actorgraph.Relationship{}
 	relIDs := make([]string, len(rels))
 	for i := range rels {
 		if err := rels[i].Validate(); err != nil {
@@ -186,7 +187,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 		if err != nil {
 			return err
 		}
-		byType[typ] = append(byType[typ], relRow(&rels[i]))
+		byType[typ] = append(byType[typ], rels[i])
 		relIDs[i] = rels[i].ID
 	}
 	return s.write(ctx, func(tx *txn) error {
@@ -206,18 +207,51 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 			return err
 		}
 		for _, t := range actorgraph.RelationshipTypes { // a fixed order keeps runs identical
-			rows := byType[relTypes[t]]
-			if len(rows) == 0 {
-				continue
-			}
-			if _, err := tx.run(ctx, `UNWIND $rows AS row
-				MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
-				CREATE (a)-[r:`+relTypes[t]+`]->(b) SET r = row.props`, map[string]any{"rows": rows}); err != nil {
+			if err := tx.createRels(ctx, relTypes[t], byType[relTypes[t]]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// createRels creates relationships of one Neo4j type, one UNWIND statement
+// per shape: between two actors, and one-actor events tied to the unknown
+// actor node on their missing side.
+func (tx *txn) createRels(ctx context.Context, typ string, rels []actorgraph.Relationship) error {
+	var both, noFrom, noTo []map[string]any
+	for i := range rels {
+		r := &rels[i]
+		switch {
+		case r.From == "":
+			noFrom = append(noFrom, relRow(r))
+		case r.To == "":
+			noTo = append(noTo, relRow(r))
+		default:
+			both = append(both, relRow(r))
+		}
+	}
+	statements := []struct {
+		rows    []map[string]any
+		pattern string
+	}{
+		{both, `MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to}) CREATE (a)-[r:` + typ + `]->(b)`},
+		{noFrom, `MATCH (b:Actor {id: row.to}) CREATE (u)-[r:` + typ + `]->(b)`},
+		{noTo, `MATCH (a:Actor {id: row.from}) CREATE (a)-[r:` + typ + `]->(u)`},
+	}
+	for i, st := range statements {
+		if len(st.rows) == 0 {
+			continue
+		}
+		query := `UNWIND $rows AS row ` + st.pattern + ` SET r = row.props`
+		if i > 0 {
+			query = `MERGE (u:UnknownActor {key: 'unknown'}) WITH u ` + query
+		}
+		if _, err := tx.run(ctx, query, map[string]any{"rows": st.rows}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lastByID keeps the last relationship of each id, in first-seen order, as
