@@ -25,8 +25,11 @@ import (
 const usage = `actorgraph: a GraphQL service for actor-relationship graphs.
 
 Usage:
-  actorgraph [serve] [flags]   serve the API (default)
-  actorgraph seed [flags]      load the article dataset into the store (idempotent)
+  actorgraph [serve] [flags]          serve the API (default)
+  actorgraph seed [flags]             load the article dataset into the store (idempotent)
+  actorgraph import [flags] FILE...   import GDELT event exports (.CSV, .zip, .gz; 57, 58
+                                      or 61 fields) or dataset files (idempotent)
+  actorgraph export [flags]           write the store as a dataset file (-o, default stdout)
 
 Every flag can also be set by the environment variable shown in its help.
 The embedded store is used unless NEO4J_URI is set; then NEO4J_USERNAME
@@ -53,8 +56,12 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, logger)
 	case "seed":
 		return seed(ctx, cfg, logger, stdout)
+	case "import":
+		return runImport(ctx, cfg, logger, stdout, stderr)
+	case "export":
+		return runExport(ctx, cfg, logger, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want serve or seed)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, seed, import or export)", cmd)
 }
 
 // config is every setting, after flags and environment.
@@ -72,6 +79,11 @@ type config struct {
 	shutdownTimout time.Duration
 	queryCacheSize int
 	apqCacheSize   int
+	cmd            string
+	imp            importConfig
+	export         exportConfig
+	// files are import's arguments.
+	files []string
 }
 
 func parseConfig(cmd string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -82,7 +94,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 		fs.PrintDefaults()
 	}
 	env := envFlags{fs: fs, getenv: getenv}
-	var c config
+	c := config{cmd: cmd}
 	lim := graph.DefaultLimits()
 	env.String(&c.addr, "addr", "ACTORGRAPH_ADDR", ":8080", "listen address")
 	env.String(&c.dataDir, "data", "ACTORGRAPH_DATA", "./data", "data directory of the embedded store")
@@ -104,13 +116,23 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	env.Duration(&c.neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", 10*time.Second, "transaction timeout on Neo4j (a request's own deadline may be shorter)")
 	env.Bool(&c.noSeed, "no-seed", "ACTORGRAPH_NO_SEED", false, "do not seed the article dataset into a new, empty embedded store")
+	switch cmd {
+	case "import":
+		c.imp.flags(&env)
+	case "export":
+		c.export.flags(&env)
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if env.err != nil {
 		return c, env.err
 	}
-	if fs.NArg() > 0 {
+	c.files = fs.Args()
+	switch {
+	case cmd == "import" && len(c.files) == 0:
+		return c, errors.New("import: name at least one file (GDELT export or dataset)")
+	case cmd != "import" && fs.NArg() > 0:
 		return c, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
 	c.limits = lim
@@ -146,6 +168,9 @@ func validateConfig(c config) error {
 		return errors.New("-max-body-bytes must be positive")
 	case c.logFormat != "text" && c.logFormat != "json":
 		return fmt.Errorf("-log-format must be text or json, got %q", c.logFormat)
+	}
+	if c.cmd == "import" {
+		return c.imp.validate()
 	}
 	return nil
 }

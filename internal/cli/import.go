@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/actorgraph/actorgraph/internal/dataset"
+	"github.com/actorgraph/actorgraph/internal/gdelt"
+	"github.com/actorgraph/actorgraph/internal/importer"
+)
+
+// importConfig holds the import command's settings.
+type importConfig struct {
+	batchSize    int
+	strict       bool
+	maxLineBytes int
+	actorCache   int
+	progress     string
+	maxReported  int
+}
+
+func (c *importConfig) flags(env *envFlags) {
+	env.Int(&c.batchSize, "batch-size", "ACTORGRAPH_IMPORT_BATCH_SIZE", importer.DefaultBatchSize, "relationships written per transaction")
+	env.Bool(&c.strict, "strict", "ACTORGRAPH_IMPORT_STRICT", false, "abort, writing nothing, if any line is rejected (reads the input twice)")
+	env.Int(&c.maxLineBytes, "max-line-bytes", "ACTORGRAPH_IMPORT_MAX_LINE_BYTES", gdelt.DefaultMaxLineBytes, "longest GDELT line accepted")
+	env.Int(&c.actorCache, "actor-cache", "ACTORGRAPH_IMPORT_ACTOR_CACHE", importer.DefaultActorCache, "actors remembered as written, so repeated ones are not rewritten")
+	env.String(&c.progress, "progress", "ACTORGRAPH_IMPORT_PROGRESS", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
+	env.Int(&c.maxReported, "max-reported", "ACTORGRAPH_IMPORT_MAX_REPORTED", 100, "rejected lines reported one by one; the rest are counted")
+}
+
+func (c *importConfig) validate() error {
+	switch {
+	case c.batchSize < 1:
+		return fmt.Errorf("-batch-size must be at least 1, got %d", c.batchSize)
+	case c.maxLineBytes < 1:
+		return fmt.Errorf("-max-line-bytes must be at least 1, got %d", c.maxLineBytes)
+	case c.actorCache < 1:
+		return fmt.Errorf("-actor-cache must be at least 1, got %d", c.actorCache)
+	case c.maxReported < 0:
+		return fmt.Errorf("-max-reported must not be negative, got %d", c.maxReported)
+	}
+	switch c.progress {
+	case "auto", "bar", "log", "none":
+		return nil
+	}
+	return fmt.Errorf("-progress must be auto, bar, log or none, got %q", c.progress)
+}
+
+// runImport imports the files and prints a summary; a rejected line is
+// logged with its file, line and reason.
+func runImport(ctx context.Context, c config, logger *slog.Logger, stdout, stderr io.Writer) error {
+	store, err := openStore(ctx, c, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	reported := 0
+	opts := importer.Options{
+		BatchSize:    c.imp.batchSize,
+		Strict:       c.imp.strict,
+		MaxLineBytes: c.imp.maxLineBytes,
+		ActorCache:   c.imp.actorCache,
+		Reject: func(err error) {
+			reported++
+			if reported <= c.imp.maxReported {
+				logger.Warn("rejected", "reason", err.Error())
+			} else if reported == c.imp.maxReported+1 {
+				logger.Warn("further rejected lines are counted, not reported (-max-reported)")
+			}
+		},
+	}
+	show := newProgress(c.imp.progress, stderr, logger)
+	opts.Progress = show.update
+	sum, err := importer.Import(ctx, store, c.files, opts)
+	show.done()
+	fmt.Fprintf(stdout, "import: %d files, %d read, %d imported, %d skipped, %d rejected; wrote %d actors and %d relationships in %s (%.0f rows/s)\n",
+		sum.Files, sum.Read, sum.Imported, sum.Skipped, sum.Rejected, sum.Actors, sum.Relationships,
+		sum.Elapsed.Round(time.Millisecond), sum.Rate())
+	if errors.Is(err, importer.ErrRejected) {
+		return fmt.Errorf("%w; the rejected lines are listed above", err)
+	}
+	return err
+}
+
+// progress shows an import's progress: a bar on a terminal, a log line
+// every few seconds otherwise.
+type progress struct {
+	bar     *progressbar.ProgressBar
+	out     io.Writer
+	logger  *slog.Logger
+	last    time.Time
+	every   time.Duration
+	current int64
+}
+
+func newProgress(mode string, stderr io.Writer, logger *slog.Logger) *progress {
+	if mode == "auto" {
+		mode = "log"
+		if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			mode = "bar"
+		}
+	}
+	p := &progress{logger: logger, out: stderr, every: 5 * time.Second, last: time.Now()}
+	switch mode {
+	case "none":
+		p.logger = nil
+	case "bar":
+		p.logger = nil
+		p.bar = progressbar.NewOptions64(-1,
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("importing"),
+			progressbar.OptionSetItsString("rows"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetElapsedTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSpinnerType(14),
+		)
+	}
+	return p
+}
+
+func (p *progress) update(s importer.Summary) {
+	if p.bar != nil {
+		_ = p.bar.Add64(int64(s.Read) - p.current)
+		p.current = int64(s.Read)
+		return
+	}
+	if p.logger != nil && time.Since(p.last) >= p.every {
+		p.last = time.Now()
+		p.logger.Info("importing", "read", s.Read, "imported", s.Imported, "rejected", s.Rejected,
+			"rows_per_s", int(s.Rate()), "elapsed", s.Elapsed.Round(time.Second).String())
+	}
+}
+
+func (p *progress) done() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		fmt.Fprintln(p.out)
+	}
+}
+
+// exportConfig holds the export command's settings.
+type exportConfig struct {
+	output      string
+	description string
+}
+
+func (c *exportConfig) flags(env *envFlags) {
+	env.String(&c.output, "o", "ACTORGRAPH_EXPORT_OUTPUT", "-", "file to write (- for stdout)")
+	env.String(&c.description, "description", "ACTORGRAPH_EXPORT_DESCRIPTION", "exported by actorgraph", "the dataset's description")
+}
+
+// runExport writes the store as a dataset file. A file is written to a
+// temporary name beside it and renamed when complete, so a failed export
+// never leaves a half-written file under the name asked for.
+func runExport(ctx context.Context, c config, logger *slog.Logger, stdout io.Writer) error {
+	c.noSeed = true
+	store, err := openStore(ctx, c, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if c.export.output == "-" {
+		return dataset.Export(ctx, store, stdout, c.export.description)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.export.output), ".export-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := dataset.Export(ctx, store, tmp, c.export.description); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), c.export.output); err != nil {
+		return err
+	}
+	st, err := store.Stats(ctx)
+	if err == nil {
+		logger.Info("exported", "file", c.export.output, "actors", st.Actors, "relationships", st.Relationships)
+	}
+	return err
+}

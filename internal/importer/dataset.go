@@ -1,0 +1,164 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/dataset"
+)
+
+// importDataset streams a dataset file: the format marker first, then the
+// actors and the relationships one record at a time (the order `export`
+// writes, and the order relationships need: their actors must exist). A
+// record that fails validation is rejected with its place in the file;
+// anything else wrong with the document stops the import of that file.
+func importDataset(ctx context.Context, w *writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	d := &datasetReader{dec: json.NewDecoder(f), path: path}
+	d.dec.DisallowUnknownFields()
+	if err := d.expectDelim('{'); err != nil {
+		return err
+	}
+	for d.dec.More() {
+		key, err := d.key()
+		if err != nil {
+			return err
+		}
+		if err := d.field(ctx, w, key); err != nil {
+			return err
+		}
+	}
+	if err := d.expectDelim('}'); err != nil {
+		return err
+	}
+	if !d.formatOK {
+		return d.errorf("no %q format marker", dataset.Format)
+	}
+	return nil
+}
+
+type datasetReader struct {
+	dec      *json.Decoder
+	path     string
+	format   string
+	version  int
+	formatOK bool
+}
+
+func (d *datasetReader) errorf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s (byte %d): %s", actorgraph.ErrInvalid, d.path, d.dec.InputOffset(), fmt.Sprintf(format, args...))
+}
+
+func (d *datasetReader) expectDelim(want json.Delim) error {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.errorf("%v", err)
+	}
+	if tok != want {
+		return d.errorf("found %v, want %q", tok, want)
+	}
+	return nil
+}
+
+func (d *datasetReader) key() (string, error) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return "", d.errorf("%v", err)
+	}
+	key, _ := tok.(string)
+	return key, nil
+}
+
+func (d *datasetReader) field(ctx context.Context, w *writer, key string) error {
+	switch key {
+	case "format":
+		return d.decode(&d.format)
+	case "version":
+		if err := d.decode(&d.version); err != nil {
+			return err
+		}
+		if d.format != dataset.Format || d.version != dataset.Version {
+			return d.errorf("format %q version %d, want %q version %d", d.format, d.version, dataset.Format, dataset.Version)
+		}
+		d.formatOK = true
+		return nil
+	case "description":
+		var s string
+		return d.decode(&s)
+	case "sources":
+		var sources []dataset.Source
+		return d.decode(&sources) // kept in the file only: the store has no sources
+	case "actors", "relationships":
+		if !d.formatOK {
+			return d.errorf("%q comes before the format marker (format, then version)", key)
+		}
+		return d.records(ctx, w, key)
+	}
+	return d.errorf("unknown field %q", key)
+}
+
+func (d *datasetReader) decode(v any) error {
+	if err := d.dec.Decode(v); err != nil {
+		return d.errorf("%v", err)
+	}
+	return nil
+}
+
+// records reads one array of actors or relationships.
+func (d *datasetReader) records(ctx context.Context, w *writer, key string) error {
+	if err := d.expectDelim('['); err != nil {
+		return err
+	}
+	for i := 0; d.dec.More(); i++ {
+		w.sum.Read++
+		if err := d.record(ctx, w, key, i); err != nil {
+			return err
+		}
+	}
+	return d.expectDelim(']')
+}
+
+func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int) error {
+	offset := d.dec.InputOffset()
+	reject := func(err error) {
+		w.reject(fmt.Errorf("%s: %s[%d] (byte %d): %w", d.path, key, i, offset, err))
+	}
+	if key == "actors" {
+		var a actorgraph.Actor
+		if err := d.dec.Decode(&a); err != nil {
+			return d.recordError(err, key, i)
+		}
+		if err := a.Validate(); err != nil {
+			reject(err)
+			return nil
+		}
+		return w.add(ctx, []actorgraph.Actor{a}, nil)
+	}
+	var r actorgraph.Relationship
+	if err := d.dec.Decode(&r); err != nil {
+		return d.recordError(err, key, i)
+	}
+	if err := r.Validate(); err != nil {
+		reject(err)
+		return nil
+	}
+	return w.add(ctx, nil, &r)
+}
+
+// recordError reports a record that is not even well-formed JSON of the
+// right shape: the rest of the document cannot be trusted, so it stops.
+func (d *datasetReader) recordError(err error, key string, i int) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return d.errorf("%s[%d]: the file ends inside the record", key, i)
+	}
+	return d.errorf("%s[%d]: %v", key, i, err)
+}
