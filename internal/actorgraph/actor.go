@@ -58,7 +58,6 @@ type Actor struct {
 }
 
 var (
-	slugRE     = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	cameoRE    = regexp.MustCompile(`^[A-Z0-9]{3,15}$`)
 	countryRE  = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -75,9 +74,25 @@ const (
 	maxAliasBytes = MaxNameLen
 )
 
-// ValidID reports whether id is a well-formed slug id.
+// ValidID reports whether id is a well-formed slug id: lower-case letters
+// and digits in runs joined by single dashes. (A loop rather than the regexp
+// ^[a-z0-9]+(?:-[a-z0-9]+)*$, which FuzzValidID holds it to:
+// every write and every imported row checks ids, and the regexp was an
+// eighth of an import's time.)
 func ValidID(id string) bool {
-	return len(id) > 0 && len(id) <= MaxIDLen && slugRE.MatchString(id)
+	if len(id) == 0 || len(id) > MaxIDLen || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Validate checks an actor before it is stored. The error wraps ErrInvalid
