@@ -114,7 +114,11 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.Duration(&c.shutdownTimout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long in-flight requests may finish at shutdown")
 	env.String(&c.logFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "text", "log format: text or json")
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
-	env.Duration(&c.neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", 10*time.Second, "transaction timeout on Neo4j (a request's own deadline may be shorter)")
+	neo4jTimeout := 10 * time.Second
+	if cmd == "import" {
+		neo4jTimeout = 5 * time.Minute // one transaction writes a whole batch
+	}
+	env.Duration(&c.neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", neo4jTimeout, "transaction timeout on Neo4j (a request's own deadline may be shorter)")
 	env.Bool(&c.noSeed, "no-seed", "ACTORGRAPH_NO_SEED", false, "do not seed the article dataset into a new, empty embedded store")
 	switch cmd {
 	case "import":
