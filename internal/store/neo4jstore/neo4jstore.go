@@ -129,6 +129,13 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if err != nil {
 		return s.translate(fmt.Errorf("awaiting indexes: %w", err))
 	}
+	res, err = session.Run(ctx, backfillKeys, map[string]any{"version": int64(keyVersion)})
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return s.translate(fmt.Errorf("relationship keys: %w", err))
+	}
 	s.schemaDone = true
 	return nil
 }

@@ -46,6 +46,8 @@ func relTypeName(t actorgraph.RelationshipType) (string, error) {
 
 // findRelByID is a subquery body that finds relationships by the ids in
 // `ids`, across every type, each branch served by that type's id index.
+// It costs a seek per id and type, which is fine for a few ids; batches
+// look ids up in the relationship keys instead (see keys.go).
 func findRelByID(ids string) string {
 	var b strings.Builder
 	for i, t := range actorgraph.RelationshipTypes {
@@ -65,6 +67,7 @@ func schemaStatements() []string {
 		"CREATE INDEX actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)",
 		"CREATE TEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON (a.searchText)",
 		"CREATE CONSTRAINT unknown_actor_key IF NOT EXISTS FOR (u:UnknownActor) REQUIRE u.key IS UNIQUE",
+		"CREATE CONSTRAINT rel_key_id IF NOT EXISTS FOR (k:RelKey) REQUIRE k.id IS UNIQUE",
 	}
 	for _, t := range actorgraph.RelationshipTypes {
 		name := strings.ToLower(relTypes[t])

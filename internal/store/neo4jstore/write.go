@@ -72,7 +72,9 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 			return domainError{fmt.Errorf("%w: actor %q still has %d relationships; delete them first or ask for a cascade",
 				actorgraph.ErrConflict, id, len(ids))}
 		}
-		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) DETACH DELETE a`, map[string]any{"id": id})
+		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) CALL (a) {
+				MATCH (a)-[r]-() MATCH (k:RelKey {id: r.id}) DELETE k
+			} DETACH DELETE a`, map[string]any{"id": id})
 		return err
 	})
 	if err != nil {
@@ -120,8 +122,7 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.R
 			return domainError{actorgraph.NotFound("relationship", id)}
 		}
 		deleted = r
-		_, err = tx.run(ctx, `CALL () { `+findRelByID("[$id]")+` } DELETE r`, map[string]any{"id": id})
-		return err
+		return tx.deleteRels(ctx, []string{id})
 	})
 	return deleted, err
 }
@@ -203,7 +204,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 		if len(relIDs) == 0 {
 			return nil
 		}
-		if _, err := tx.run(ctx, `CALL () { `+findRelByID("$ids")+` } DELETE r`, map[string]any{"ids": relIDs}); err != nil {
+		if err := tx.deleteRels(ctx, relIDs); err != nil {
 			return err
 		}
 		for _, t := range actorgraph.RelationshipTypes { // a fixed order keeps runs identical
@@ -243,7 +244,7 @@ func (tx *txn) createRels(ctx context.Context, typ string, rels []actorgraph.Rel
 		if len(st.rows) == 0 {
 			continue
 		}
-		query := `UNWIND $rows AS row ` + st.pattern + ` SET r = row.props`
+		query := `UNWIND $rows AS row ` + st.pattern + ` SET r = row.props` + createKey
 		if i > 0 {
 			query = `MERGE (u:UnknownActor {key: 'unknown'}) WITH u ` + query
 		}
