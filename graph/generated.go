@@ -213,6 +213,7 @@ type ComplexityRoot struct {
 	Relationship struct {
 		AvgTone     func(childComplexity int) int
 		CameoCode   func(childComplexity int) int
+		CameoLabel  func(childComplexity int) int
 		Date        func(childComplexity int) int
 		EventID     func(childComplexity int) int
 		Evidence    func(childComplexity int) int
@@ -1120,6 +1121,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.CameoCode(childComplexity), true
+	case "Relationship.cameoLabel":
+		if e.ComplexityRoot.Relationship.CameoLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.CameoLabel(childComplexity), true
 	case "Relationship.date":
 		if e.ComplexityRoot.Relationship.Date == nil {
 			break
@@ -1634,6 +1641,8 @@ type Relationship {
   date: Date
   "CAMEO event code (leading zeros matter); null for structural relationships."
   cameoCode: String
+  "The CAMEO code's label in GDELT's codebook (\"Discuss by telephone\"); null without a code, or for a code the codebook lacks."
+  cameoLabel: String
   "Goldstein score, -10 (conflict) to +10 (cooperation); null for structural relationships."
   goldstein: Float
   "GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; null when none."
@@ -1995,6 +2004,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_date(ctx, field)
 	case "cameoCode":
 		return ec.fieldContext_Relationship_cameoCode(ctx, field)
+	case "cameoLabel":
+		return ec.fieldContext_Relationship_cameoLabel(ctx, field)
 	case "goldstein":
 		return ec.fieldContext_Relationship_goldstein(ctx, field)
 	case "quadClass":
@@ -6333,6 +6344,29 @@ func (ec *executionContext) fieldContext_Relationship_cameoCode(_ context.Contex
 	return graphql.NewScalarFieldContext("Relationship", field, true, false, "String")
 }
 
+func (ec *executionContext) _Relationship_cameoLabel(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_cameoLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CameoLabel(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_cameoLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "String")
+}
+
 func (ec *executionContext) _Relationship_goldstein(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9731,6 +9765,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 		case "cameoCode":
 			out.Values[i] = ec._Relationship_cameoCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cameoLabel":
+			out.Values[i] = ec._Relationship_cameoLabel(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/cameo"
 )
 
 // Actor is the GraphQL Actor interface. Every object type that implements
@@ -94,10 +95,17 @@ func NewRelationships(rs []actorgraph.Relationship) []*Relationship {
 	return out
 }
 
-func (r *Relationship) ID() string                      { return r.R.ID }
-func (r *Relationship) Type() RelationshipType          { return RelationshipType(r.R.Type) }
-func (r *Relationship) Date() *actorgraph.Date          { return r.R.Date }
-func (r *Relationship) CameoCode() *string              { return optional(r.R.CAMEOCode) }
+func (r *Relationship) ID() string             { return r.R.ID }
+func (r *Relationship) Type() RelationshipType { return RelationshipType(r.R.Type) }
+func (r *Relationship) Date() *actorgraph.Date { return r.R.Date }
+func (r *Relationship) CameoCode() *string     { return optional(r.R.CAMEOCode) }
+func (r *Relationship) CameoLabel() *string {
+	label, ok := cameo.Label(r.R.CAMEOCode)
+	if !ok {
+		return nil
+	}
+	return &label
+}
 func (r *Relationship) Goldstein() *float64             { return r.R.Goldstein }
 func (r *Relationship) Modality() Modality              { return Modality(r.R.Modality) }
 func (r *Relationship) EventID() *string                { return optional(r.R.EventID) }
