@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -30,6 +31,9 @@ type HandlerConfig struct {
 	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
 	// many automatic persisted queries.
 	QueryCacheSize, APQCacheSize int
+	// LoaderWait is how long the per-request loaders gather keys before
+	// a store call (0: DefaultLoaderWait).
+	LoaderWait time.Duration
 }
 
 // NewHandler returns the /graphql HTTP handler: POST and GET transports,
@@ -72,7 +76,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		return errInternalPanic
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := WithLoaders(r.Context(), cfg.Store)
+		ctx := WithLoaders(r.Context(), cfg.Store, cfg.LoaderWait)
 		ctx = WithAuthorization(ctx, r.Header.Get("Authorization"))
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -14,10 +14,13 @@ import (
 // that "Zelenskyy", "zelenskyy" and "Zélenskyy" compare equal and
 // "Türkiye" matches "turkiye".
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	out := s
+	if !isASCII(s) { // ASCII has no accents: skip the (costly) normalisation
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if out, _, err = transform.String(t, s); err != nil {
+			out = s
+		}
 	}
 	var b strings.Builder
 	space := true
@@ -54,15 +57,69 @@ const (
 // Zero means no match. Both stores rank search results with it and break
 // ties by name, then id.
 func RankMatch(a *Actor, foldedQuery string) int {
+	f := FoldActor(a)
+	return f.Rank(foldedQuery)
+}
+
+// Folded is an actor's name and aliases, folded once: a store that keeps
+// it beside each actor ranks a search without folding every name again.
+type Folded struct {
+	Name    string
+	Aliases []string
+}
+
+// FoldActor folds an actor's name and aliases.
+func FoldActor(a *Actor) Folded {
+	f := Folded{Name: Fold(a.Name), Aliases: make([]string, len(a.Aliases))}
+	for i, alias := range a.Aliases {
+		f.Aliases[i] = Fold(alias)
+	}
+	return f
+}
+
+// Rank is RankMatch on folded names.
+func (f *Folded) Rank(foldedQuery string) int {
 	if foldedQuery == "" {
 		return scoreNone
 	}
-	best := score(Fold(a.Name), foldedQuery, scoreNameExact, scoreNamePrefix, scoreNameWordPrefix, scoreNameSubstring)
-	for _, alias := range a.Aliases {
-		s := score(Fold(alias), foldedQuery, scoreAliasExact, scoreAliasPrefix, scoreAliasWordPrefix, scoreAliasSubstring)
-		best = max(best, s)
+	best := score(f.Name, foldedQuery, scoreNameExact, scoreNamePrefix, scoreNameWordPrefix, scoreNameSubstring)
+	for _, alias := range f.Aliases {
+		best = max(best, score(alias, foldedQuery, scoreAliasExact, scoreAliasPrefix, scoreAliasWordPrefix, scoreAliasSubstring))
 	}
 	return best
+}
+
+// Hit is an actor that matched a search, with its score.
+type Hit struct {
+	Actor *Actor
+	Score int
+}
+
+// BestHits orders hits best first (score, then name, then id, as
+// RankActors does) and keeps at most limit.
+func BestHits(hits []Hit, limit int) []Hit {
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		if hits[i].Actor.Name != hits[j].Actor.Name {
+			return hits[i].Actor.Name < hits[j].Actor.Name
+		}
+		return hits[i].Actor.ID < hits[j].Actor.ID
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func score(text, q string, exact, prefix, wordPrefix, substring int) int {
@@ -82,31 +139,16 @@ func score(text, q string, exact, prefix, wordPrefix, substring int) int {
 // RankActors keeps the actors that match query, best first, at most limit.
 func RankActors(actors []Actor, query string, limit int) []Actor {
 	q := Fold(query)
-	type ranked struct {
-		a     Actor
-		score int
-	}
-	var hits []ranked
-	for _, a := range actors {
-		if s := RankMatch(&a, q); s > scoreNone {
-			hits = append(hits, ranked{a, s})
+	var hits []Hit
+	for i := range actors {
+		if s := RankMatch(&actors[i], q); s > scoreNone {
+			hits = append(hits, Hit{&actors[i], s})
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		if hits[i].a.Name != hits[j].a.Name {
-			return hits[i].a.Name < hits[j].a.Name
-		}
-		return hits[i].a.ID < hits[j].a.ID
-	})
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
+	hits = BestHits(hits, limit)
 	out := make([]Actor, len(hits))
 	for i, h := range hits {
-		out[i] = h.a
+		out[i] = *h.Actor
 	}
 	return out
 }

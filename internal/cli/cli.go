@@ -79,6 +79,7 @@ type config struct {
 	shutdownTimout time.Duration
 	queryCacheSize int
 	apqCacheSize   int
+	loaderWait     time.Duration
 	cmd            string
 	imp            importConfig
 	export         exportConfig
@@ -111,6 +112,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.Duration(&lim.RequestTimeout, "request-timeout", "ACTORGRAPH_REQUEST_TIMEOUT", lim.RequestTimeout, "time limit of one request")
 	env.Int(&c.queryCacheSize, "query-cache-size", "ACTORGRAPH_QUERY_CACHE_SIZE", 1000, "parsed queries kept in the cache")
 	env.Int(&c.apqCacheSize, "apq-cache-size", "ACTORGRAPH_APQ_CACHE_SIZE", 1000, "automatic persisted queries kept")
+	env.Duration(&c.loaderWait, "loader-wait", "ACTORGRAPH_LOADER_WAIT", graph.DefaultLoaderWait, "how long nested fields gather ids before one batched store call")
 	env.Duration(&c.shutdownTimout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", 15*time.Second, "how long in-flight requests may finish at shutdown")
 	env.String(&c.logFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "text", "log format: text or json")
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
@@ -168,6 +170,8 @@ func validateConfig(c config) error {
 		return errors.New("-max-neighborhood-depth and -max-aliases must not be negative")
 	case l.RequestTimeout <= 0:
 		return errors.New("-request-timeout must be positive")
+	case c.loaderWait < 0 || c.loaderWait > time.Second:
+		return fmt.Errorf("-loader-wait must be between 0 and 1s, got %s", c.loaderWait)
 	case c.maxBodyBytes < 1:
 		return errors.New("-max-body-bytes must be positive")
 	case c.logFormat != "text" && c.logFormat != "json":
@@ -256,6 +260,7 @@ func serve(ctx context.Context, c config, logger *slog.Logger) error {
 		AllowedOrigins:  origins,
 		ShutdownTimeout: c.shutdownTimout,
 		QueryCacheSize:  c.queryCacheSize,
+		LoaderWait:      c.loaderWait,
 		APQCacheSize:    c.apqCacheSize,
 	})
 	logger.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "read_only", c.apiToken == "")

@@ -354,11 +354,14 @@ func TestNestedQueryCostsBoundedStoreCalls(t *testing.T) {
 		t.Fatalf("the query returned only %d ids; the test needs a large result", rows)
 	}
 	// One Actors call, then per level one RelationshipsOf and one
-	// ActorsByID wave: 6. A loader collects keys for 2 ms, so a slow
-	// machine (or -race) may split a wave in two: the bound is 12, against
-	// more than 2,000 rows that would cost 2,000 calls without loaders.
-	if calls > 12 {
-		t.Fatalf("%d store calls for one nested query; want a bound independent of result size (<= 12)", calls)
+	// ActorsByID wave: 6. A loader collects keys for a short while
+	// (graph.DefaultLoaderWait), and gqlgen starts a wide level's resolvers
+	// over a longer time on a slow machine (or under -race), so a wave may
+	// split into a few: measured 6–9 calls with a 2 ms wait, 13–18 with
+	// 500 µs under -race on a busy machine. The bound is 40, against more
+	// than 2,000 rows that would cost 2,000 calls without loaders.
+	if calls > 40 {
+		t.Fatalf("%d store calls for one nested query; want a bound independent of result size (<= 40)", calls)
 	}
 }
 

@@ -34,6 +34,8 @@ type Config struct {
 	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
 	// automatic-persisted-query cache (entries); 0 means 1000.
 	QueryCacheSize, APQCacheSize int
+	// LoaderWait is how long nested-field loaders gather keys (0: default).
+	LoaderWait time.Duration
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 }
@@ -70,6 +72,7 @@ func New(cfg Config) *Server {
 		RequestID:    RequestID,
 
 		QueryCacheSize: cfg.QueryCacheSize,
+		LoaderWait:     cfg.LoaderWait,
 		APQCacheSize:   cfg.APQCacheSize,
 	})
 	s.handler = s.routes(gql, store)

@@ -79,19 +79,17 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	params["after"] = page.After
 	params["limit"] = int64(page.First + 1)
 	err = s.read(ctx, func(tx *txn) error {
-		// One scan gives both the total and the page's ids, so they agree
-		// even while other transactions commit (Neo4j reads committed data
-		// statement by statement, not from one snapshot).
-		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+`
-			WITH a.id AS id ORDER BY id
-			WITH collect(id) AS ids
-			WITH size(ids) AS total, [id IN ids WHERE id > $after][0..$limit] AS page
-			CALL (page) {
-				UNWIND range(0, size(page) - 1) AS i
-				MATCH (a:Actor {id: page[i]})
-				RETURN collect(a {.*}) AS actors
-			}
-			RETURN total, actors`, params)
+		// The page walks the id index in order and stops at the limit; the
+		// total is a count in the same statement (the count store when
+		// nothing is filtered). Neo4j reads committed data as it goes, not
+		// from one snapshot, so under concurrent writes the count may be
+		// taken a moment before or after the page: it is never reported
+		// below the page itself.
+		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+` AND a.id > $after
+			WITH a ORDER BY a.id LIMIT $limit
+			WITH collect(a {.*}) AS actors
+			CALL () { MATCH (a:Actor) WHERE `+actorWhere+` RETURN count(a) AS total }
+			RETURN CASE WHEN total < size(actors) THEN size(actors) ELSE total END, actors`, params)
 		if err != nil {
 			return err
 		}

@@ -142,16 +142,20 @@ func (tx *txn) checkEnds(ctx context.Context, rels []actorgraph.Relationship, ba
 	if len(ends) == 0 {
 		return nil
 	}
-	found, err := tx.actorsByIDs(ctx, ends)
+	recs, err := tx.run(ctx, `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id`, map[string]any{"ids": ends})
 	if err != nil {
 		return err
+	}
+	found := make(map[string]bool, len(recs))
+	for _, rec := range recs {
+		found[str(rec.Values[0])] = true
 	}
 	for i, r := range rels {
 		for _, end := range []struct{ field, id string }{{"from", r.From}, {"to", r.To}} {
 			if end.id == "" {
 				continue
 			}
-			if _, ok := found[end.id]; !ok && !batch[end.id] {
+			if !found[end.id] && !batch[end.id] {
 				err := actorgraph.Invalid(end.field, "actor %q does not exist", end.id)
 				if len(rels) > 1 {
 					err = fmt.Errorf("relationship %d (%q): %w", i, r.ID, err)
