@@ -295,6 +295,12 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 // applied in Go with the domain's own predicates, so both stores decide
 // alike; the type alternation in the pattern keeps the load small.
 func (tx *txn) frontierEdges(ctx context.Context, frontier []string, walk *actorgraph.Walk) ([]edge, error) {
+	return tx.frontierEdgesDir(ctx, frontier, walk, walk.Dir())
+}
+
+// frontierEdgesDir is frontierEdges in a given direction (a backward
+// search follows the walk's direction reversed).
+func (tx *txn) frontierEdgesDir(ctx context.Context, frontier []string, walk *actorgraph.Walk, dir actorgraph.Direction) ([]edge, error) {
 	alt, err := typeAlternation(walk.Types)
 	if err != nil {
 		return nil, err
@@ -303,7 +309,7 @@ func (tx *txn) frontierEdges(ctx context.Context, frontier []string, walk *actor
 		actorgraph.Outgoing: "(a)-[r%s]->(b:Actor)", // b:Actor: one-actor events are not walked
 		actorgraph.Incoming: "(a)<-[r%s]-(b:Actor)",
 		actorgraph.Both:     "(a)-[r%s]-(b:Actor)",
-	}[walk.Dir()]
+	}[dir]
 	recs, err := tx.run(ctx, `UNWIND $ids AS id MATCH (a:Actor {id: id})
 		MATCH `+fmt.Sprintf(pattern, alt)+`
 		RETURN a.id, r {.id, .date, .modality, .goldstein, type: type(r)}, b.id, b.kind`, map[string]any{"ids": frontier})
@@ -357,8 +363,10 @@ type expansion struct {
 	walk   *actorgraph.Walk
 	ends   []string          // exempt from the walk's actor filters
 	depth  int               // levels to load: edges out of nodes at distance < depth
-	stopAt string            // stop after the level that reaches this node ("" never)
 	weight actorgraph.Weight // edge costs ("" none)
+	// bothEnds loads from both ends until they meet (expandBoth): enough
+	// for shortest paths, not for longer ones.
+	bothEnds bool
 }
 
 // expand loads the graph level by level from start, as ex says. Actors the
@@ -376,7 +384,6 @@ func (tx *txn) expand(ctx context.Context, start string, ex expansion) (*loadedG
 			return nil, err
 		}
 		var next []string
-		found := false
 		for _, e := range edges {
 			if !passable(&e.to) {
 				continue
@@ -389,15 +396,83 @@ func (tx *txn) expand(ctx context.Context, start string, ex expansion) (*loadedG
 			if !seen[e.to.ID] {
 				seen[e.to.ID] = true
 				next = append(next, e.to.ID)
-				found = found || e.to.ID == ex.stopAt
 			}
-		}
-		if found {
-			break
 		}
 		frontier = next
 	}
 	return g, nil
+}
+
+// expandBoth loads what a shortest-path search needs, breadth-first from
+// both ends at once: each round expands the smaller frontier by one level
+// (from `from` along the walk's direction, from `to` against it) until the
+// two balls meet or their radii add up to maxHops. Every shortest path then
+// lies in what was loaded: with radii rf and rb meeting first, the
+// shortest length is rf+rb, and each step of such a path leaves a node
+// within rf-1 of `from` or enters one within rb-1 of `to`. The balls are
+// far smaller than one ball of radius maxHops, which is what the one-sided
+// expansion loaded.
+func (tx *txn) expandBoth(ctx context.Context, from, to string, walk *actorgraph.Walk, maxHops int) (*loadedGraph, error) {
+	g := newLoadedGraph()
+	if from == to {
+		return g, nil
+	}
+	ends := []string{from, to}
+	passable := func(a *actorgraph.Actor) bool { return slices.Contains(ends, a.ID) || walk.AllowsThrough(a) }
+	type side struct {
+		seen     map[string]bool
+		frontier []string
+		dir      actorgraph.Direction
+		forward  bool
+	}
+	fwd := &side{seen: map[string]bool{from: true}, frontier: []string{from}, dir: walk.Dir(), forward: true}
+	bwd := &side{seen: map[string]bool{to: true}, frontier: []string{to}, dir: reverseDir(walk.Dir())}
+	added := map[[3]string]bool{}
+	for radii := 0; radii < maxHops && len(fwd.frontier) > 0 && len(bwd.frontier) > 0; radii++ {
+		this, other := fwd, bwd
+		if len(bwd.frontier) < len(fwd.frontier) {
+			this, other = bwd, fwd
+		}
+		edges, err := tx.frontierEdgesDir(ctx, this.frontier, walk, this.dir)
+		if err != nil {
+			return nil, err
+		}
+		var next []string
+		met := false
+		for _, e := range edges {
+			if !passable(&e.to) {
+				continue
+			}
+			a, b := e.from, e.to.ID // the step in the walk's own sense: a → b
+			if !this.forward {
+				a, b = b, a
+			}
+			if key := [3]string{a, e.rel.ID, b}; !added[key] {
+				added[key] = true
+				g.add(a, e.rel.ID, b, 0)
+			}
+			if !this.seen[e.to.ID] {
+				this.seen[e.to.ID] = true
+				next = append(next, e.to.ID)
+				met = met || other.seen[e.to.ID]
+			}
+		}
+		if met {
+			break
+		}
+		this.frontier = next
+	}
+	return g, nil
+}
+
+func reverseDir(d actorgraph.Direction) actorgraph.Direction {
+	switch d {
+	case actorgraph.Outgoing:
+		return actorgraph.Incoming
+	case actorgraph.Incoming:
+		return actorgraph.Outgoing
+	}
+	return actorgraph.Both
 }
 
 // actorsByIDs fetches actors by id into a map.
@@ -502,7 +577,13 @@ func (s *Store) pathSearch(ctx context.Context, from, to string, opts actorgraph
 		if err := tx.requireActors(ctx, from, to); err != nil {
 			return err
 		}
-		g, err := tx.expand(ctx, from, ex)
+		var g *loadedGraph
+		var err error
+		if ex.bothEnds {
+			g, err = tx.expandBoth(ctx, from, to, ex.walk, ex.depth)
+		} else {
+			g, err = tx.expand(ctx, from, ex)
+		}
 		if err != nil {
 			return err
 		}
@@ -572,25 +653,25 @@ func first(paths []actorgraph.Path, err error) (*actorgraph.Path, error) {
 	return &paths[0], nil
 }
 
-// ShortestPath loads the graph breadth-first from `from`, one statement per
-// level, until `to` is reached or MaxHops levels are loaded, then runs the
-// same algorithm as the embedded store on what was loaded, so both stores
-// give the same path, tie-breaks included.
+// ShortestPath loads the graph breadth-first from both ends, one statement
+// per level, until they meet or MaxHops levels are loaded (expandBoth),
+// then runs the same algorithm as the embedded store on what was loaded,
+// so both stores give the same path, tie-breaks included.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, stopAt: to},
+	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, bothEnds: true},
 		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
 			return one(pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops))
 		}))
 }
 
-// AllShortestPaths: every shortest path uses only edges out of nodes nearer
-// than the target's level, so the same early stop suffices.
+// AllShortestPaths loads as ShortestPath does: what expandBoth loads holds
+// every shortest path.
 func (s *Store) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
 	if limit < 1 {
 		return nil, false, actorgraph.Invalid("first", "must be at least 1")
 	}
 	var more bool
-	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, stopAt: to},
+	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, bothEnds: true},
 		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
 			all, truncated, err := pathfind.AllShortestPaths(ctx, g, from, to, opts.MaxHops, limit)
 			more = truncated
