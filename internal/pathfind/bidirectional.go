@@ -22,13 +22,15 @@ func BidirectionalShortestPath(ctx context.Context, g Graph, from, to string, ma
 	if from == to {
 		return []Step{}, true, nil
 	}
-	return shortestPath(&canceler{ctx: ctx}, g, from, to, maxHops, nil)
+	gr := newGraph(g)
+	return shortestPath(&canceler{ctx: ctx}, gr, gr.index(from), gr.index(to), maxHops, nil)
 }
 
 // shortestPath is BidirectionalShortestPath on g without detour's nodes
 // and edges. from != to.
-func shortestPath(c *canceler, g Graph, from, to string, maxHops int, d *detour) (steps []Step, ok bool, err error) {
+func shortestPath(c *canceler, g *graph, from, to int32, maxHops int, d *detour) (steps []Step, ok bool, err error) {
 	l, err := meet(c, g, from, to, maxHops, d)
+	defer l.release()
 	if err != nil || l == nil {
 		return nil, false, err
 	}
@@ -56,13 +58,18 @@ func AllShortestPaths(ctx context.Context, g Graph, from, to string, maxHops, li
 		}
 		return [][]Step{{}}, false, nil
 	}
-	c := &canceler{ctx: ctx}
-	l, err := meet(c, g, from, to, maxHops, nil)
+	return allShortestPaths(&canceler{ctx: ctx}, newGraph(g), from, to, maxHops, limit)
+}
+
+func allShortestPaths(c *canceler, g *graph, from, to string, maxHops, limit int) (paths [][]Step, truncated bool, err error) {
+	start := g.index(from)
+	l, err := meet(c, g, start, g.index(to), maxHops, nil)
+	defer l.release()
 	if err != nil || l == nil {
 		return nil, false, err
 	}
-	e := &enumerator{l: l, c: c, limit: limit, sorted: map[string][]Edge{}}
-	if _, err := e.walk(from, make([]Step, 0, l.length)); err != nil {
+	e := &enumerator{l: l, c: c, limit: limit, sorted: map[int32][]Arc{}}
+	if _, err := e.walk(start, make([]Step, 0, l.length)); err != nil {
 		return nil, false, err
 	}
 	return e.paths, e.truncated, nil
@@ -73,13 +80,21 @@ func AllShortestPaths(ctx context.Context, g Graph, from, to string, maxHops, li
 // the nodes at positions 0 … meet lie in the start's search (fwd), those
 // at meet+1 … length in the target's (bwd), at distance length-position.
 type layers struct {
-	g        Graph
+	g        *graph
 	fwd, bwd *bfs
 	length   int
 	meet     int
 	// out holds, for each node at a position ≤ meet on a shortest path,
-	// its edges to the next position on one.
-	out map[string][]Edge
+	// its arcs to the next position on one.
+	out map[int32][]Arc
+}
+
+// release gives the searches' memory back; l may be nil.
+func (l *layers) release() {
+	if l != nil {
+		l.fwd.release()
+		l.bwd.release()
+	}
 }
 
 // meet grows breadth-first searches from both ends, the cheaper next level
@@ -92,12 +107,13 @@ type layers struct {
 // grown frontier to the other search's nodes therefore lies on a shortest
 // path, of length depthF + depthB + 1, between positions depthF and
 // depthF + 1.
-func meet(c *canceler, g Graph, from, to string, maxHops int, d *detour) (*layers, error) {
-	fwd, bwd := newBFS(from, g.Forward), newBFS(to, g.Backward)
-	fwd.detour, bwd.detour, bwd.backward = d, d, true
+func meet(c *canceler, g *graph, from, to int32, maxHops int, d *detour) (*layers, error) {
+	fwd, bwd := newBFS(g, from, false, d), newBFS(g, to, true, d)
+	release := func() { fwd.release(); bwd.release() }
 	for fwd.depth()+bwd.depth() < maxHops && !fwd.exhausted() && !bwd.exhausted() {
 		forward, err := cheaper(c, fwd, bwd)
 		if err != nil {
+			release()
 			return nil, err
 		}
 		length, meetAt := fwd.depth()+bwd.depth()+1, fwd.depth()
@@ -107,21 +123,23 @@ func meet(c *canceler, g Graph, from, to string, maxHops int, d *detour) (*layer
 		}
 		contacts, err := grow.grow(c, other)
 		if err != nil {
+			release()
 			return nil, err
 		}
 		if len(contacts) == 0 {
 			continue
 		}
-		l := &layers{g: g, fwd: fwd, bwd: bwd, length: length, meet: meetAt, out: map[string][]Edge{}}
+		l := &layers{g: g, fwd: fwd, bwd: bwd, length: length, meet: meetAt, out: map[int32][]Arc{}}
 		for _, ct := range contacts {
-			near, e := ct.near, ct.e
-			if !forward { // ct.e leads back from the target's side
-				near, e = e.To, Edge{ID: e.ID, To: ct.near, Weight: e.Weight}
+			near, a := ct.near, ct.a
+			if !forward { // ct.a leads back from the target's side
+				near, a = a.To, Arc{ID: a.ID, To: ct.near, Weight: a.Weight}
 			}
-			l.out[near] = append(l.out[near], e)
+			l.out[near] = append(l.out[near], a)
 		}
 		return l, l.markFront(c)
 	}
+	release()
 	return nil, nil
 }
 
@@ -129,7 +147,7 @@ func meet(c *canceler, g Graph, from, to string, maxHops int, d *detour) (*layer
 // start: a node at position p-1 is on a shortest path when an edge leads
 // from it to one at position p.
 func (l *layers) markFront(c *canceler) error {
-	layer := make([]string, 0, len(l.out))
+	layer := make([]int32, 0, len(l.out))
 	for n := range l.out {
 		layer = append(layer, n)
 	}
@@ -148,23 +166,23 @@ func (l *layers) markFront(c *canceler) error {
 // It reads whichever is shorter: the edges into layer, fetched from the
 // graph, or the edges out of position p-1, which the start's search kept
 // when it grew level p.
-func (l *layers) stepBack(c *canceler, p int, layer []string) ([]string, error) {
-	var prev []string
-	record := func(from string, e Edge) {
+func (l *layers) stepBack(c *canceler, p int, layer []int32) ([]int32, error) {
+	var prev []int32
+	record := func(from int32, a Arc) {
 		if _, marked := l.out[from]; !marked {
 			prev = append(prev, from)
 		}
-		l.out[from] = append(l.out[from], e)
+		l.out[from] = append(l.out[from], a)
 	}
-	into, ok, err := fetchWithin(c, l.g.Backward, layer, countEdges(l.fwd.adj[p-1]))
+	into, ok, err := fetchWithin(c, l.g, layer, countArcs(l.fwd.adj[p-1]))
 	if err != nil {
 		return nil, err
 	}
 	if ok {
 		for i, n := range layer {
-			for _, e := range into[i] {
-				if d, seen := l.fwd.dist[e.To]; seen && d == p-1 && !l.fwd.detour.blocks(e, true) {
-					record(e.To, Edge{ID: e.ID, To: n, Weight: e.Weight})
+			for _, a := range into[i] {
+				if d, seen := l.fwd.at(a.To); seen && d == p-1 && !l.fwd.detour.blocksEdge(a, true) {
+					record(a.To, Arc{ID: a.ID, To: n, Weight: a.Weight})
 				}
 			}
 		}
@@ -174,49 +192,53 @@ func (l *layers) stepBack(c *canceler, p int, layer []string) ([]string, error) 
 		if err := c.check(); err != nil {
 			return nil, err
 		}
-		for _, e := range l.fwd.adj[p-1][i] {
-			if _, marked := l.out[e.To]; marked && l.fwd.dist[e.To] == p {
-				record(n, e)
+		for _, a := range l.fwd.adj[p-1][i] {
+			if _, marked := l.out[a.To]; marked && !l.fwd.blocks(p-1, a) {
+				if d, _ := l.fwd.at(a.To); d == p {
+					record(n, a)
+				}
 			}
 		}
 	}
 	return prev, nil
 }
 
-// fetchWithin fetches the edge lists of nodes while they hold at most
-// budget edges in all; ok is false when they hold more.
-func fetchWithin(c *canceler, edges func(string) []Edge, nodes []string, budget int) (lists [][]Edge, ok bool, err error) {
-	lists = make([][]Edge, 0, len(nodes))
+// fetchWithin fetches the arc lists of nodes while they hold at most
+// budget arcs in all; ok is false when they hold more.
+// Counting comes first, so an interner converts nothing when they hold more.
+func fetchWithin(c *canceler, g *graph, nodes []int32, budget int) (lists [][]Arc, ok bool, err error) {
 	for _, n := range nodes {
 		if err := c.check(); err != nil {
 			return nil, false, err
 		}
-		es := edges(n)
-		if budget -= len(es); budget < 0 {
+		if budget -= g.degreeOf(n, true); budget < 0 {
 			return nil, false, nil
 		}
-		lists = append(lists, es)
+	}
+	lists = make([][]Arc, 0, len(nodes))
+	for _, n := range nodes {
+		lists = append(lists, g.backward(n))
 	}
 	return lists, true, nil
 }
 
-// next returns the edges from cur, at position pos-1 of a shortest path,
+// next returns the arcs from cur, at position pos-1 of a shortest path,
 // to position pos of one, in no particular order.
 //
 // Beyond the meeting they lead to the target's search's nodes at distance
-// length-pos: found either among cur's edges or among the edges that
+// length-pos: found either among cur's arcs or among the arcs that
 // search kept for that level, pointing back at cur; it reads the shorter.
-func (l *layers) next(c *canceler, cur string, pos int) ([]Edge, error) {
+func (l *layers) next(c *canceler, cur int32, pos int) ([]Arc, error) {
 	if pos <= l.meet+1 {
 		return l.out[cur], nil
 	}
 	dist := l.length - pos
 	level, lists := l.bwd.levels[dist], l.bwd.adj[dist]
-	var next []Edge
-	if out := l.g.Forward(cur); len(out) <= countEdges(lists) {
-		for _, e := range out {
-			if d, seen := l.bwd.dist[e.To]; seen && d == dist {
-				next = append(next, e)
+	var next []Arc
+	if l.g.degreeOf(cur, false) <= countArcs(lists) {
+		for _, a := range l.g.forward(cur) {
+			if d, seen := l.bwd.at(a.To); seen && d == dist {
+				next = append(next, a)
 			}
 		}
 		return next, nil
@@ -225,9 +247,9 @@ func (l *layers) next(c *canceler, cur string, pos int) ([]Edge, error) {
 		if err := c.check(); err != nil {
 			return nil, err
 		}
-		for _, e := range lists[i] {
-			if e.To == cur {
-				next = append(next, Edge{ID: e.ID, To: n, Weight: e.Weight})
+		for _, a := range lists[i] {
+			if a.To == cur {
+				next = append(next, Arc{ID: a.ID, To: n, Weight: a.Weight})
 			}
 		}
 	}
@@ -236,7 +258,7 @@ func (l *layers) next(c *canceler, cur string, pos int) ([]Edge, error) {
 
 // first walks the shortest paths from the start, taking the smallest
 // (node, edge) step each time: the first shortest path in the path order.
-func (l *layers) first(c *canceler, from string) ([]Step, error) {
+func (l *layers) first(c *canceler, from int32) ([]Step, error) {
 	steps := make([]Step, 0, l.length)
 	cur := from
 	for pos := 1; pos <= l.length; pos++ {
@@ -248,12 +270,12 @@ func (l *layers) first(c *canceler, from string) ([]Step, error) {
 			return nil, errNotMirrored
 		}
 		best := next[0]
-		for _, e := range next[1:] {
-			if lessEdge(e, best) {
-				best = e
+		for _, a := range next[1:] {
+			if l.g.compareArcs(a, best) < 0 {
+				best = a
 			}
 		}
-		steps = append(steps, Step{Edge: best.ID, Node: best.To})
+		steps = append(steps, l.g.step(best))
 		cur = best.To
 	}
 	return steps, nil
@@ -266,12 +288,12 @@ type enumerator struct {
 	limit     int
 	paths     [][]Step
 	truncated bool
-	sorted    map[string][]Edge // per node: layers.next, sorted
+	sorted    map[int32][]Arc // per node: layers.next, sorted
 }
 
 // walk extends path, which ends at cur, along shortest paths in the path
 // order. It returns false once the enumeration is over.
-func (e *enumerator) walk(cur string, path []Step) (more bool, err error) {
+func (e *enumerator) walk(cur int32, path []Step) (more bool, err error) {
 	if len(path) == e.l.length {
 		if len(e.paths) >= e.limit {
 			e.truncated = true
@@ -287,8 +309,8 @@ func (e *enumerator) walk(cur string, path []Step) (more bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	for _, ed := range next {
-		if more, err := e.walk(ed.To, append(path, Step{Edge: ed.ID, Node: ed.To})); !more || err != nil {
+	for _, a := range next {
+		if more, err := e.walk(a.To, append(path, e.l.g.step(a))); !more || err != nil {
 			return false, err
 		}
 	}
@@ -297,7 +319,7 @@ func (e *enumerator) walk(cur string, path []Step) (more bool, err error) {
 
 // next returns layers.next in the path order. A node has one position on
 // shortest paths, so the answer is kept per node.
-func (e *enumerator) next(cur string, pos int) ([]Edge, error) {
+func (e *enumerator) next(cur int32, pos int) ([]Arc, error) {
 	if next, ok := e.sorted[cur]; ok {
 		return next, nil
 	}
@@ -309,7 +331,7 @@ func (e *enumerator) next(cur string, pos int) ([]Edge, error) {
 		return nil, errNotMirrored
 	}
 	next = slices.Clone(next)
-	slices.SortFunc(next, func(a, b Edge) int { return compareStep(a.To, a.ID, b.To, b.ID) })
+	slices.SortFunc(next, e.l.g.compareArcs)
 	e.sorted[cur] = next
 	return next, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 )
 
 // ErrNegativeWeight is returned (wrapped, naming the edge) by CheapestPath
@@ -17,36 +19,58 @@ var ErrNegativeWeight = errors.New("pathfind: negative edge weight")
 // of cost 0. An edge of negative weight met during the search is an error
 // wrapping ErrNegativeWeight.
 //
-// A hop bound makes plain Dijkstra inexact (the cheapest way to a node may
-// use too many hops to continue), so it runs Dijkstra backwards from the
-// target over (node, hops) states, in (cost, hops) order, keeping for each
-// node only the states not beaten by one with no more hops and no more
-// cost: at most maxHops+1 per node, so O((V+E)·maxHops·log) at worst, and
-// it stops when the start is reached. It then walks from the start taking
-// the smallest (node, edge) step that can still reach the target at the
-// optimal cost and hops. With non-negative weights the cheapest walk with
-// the fewest edges never repeats a node (dropping a cycle costs no more
-// and saves edges), so the result is simple.
+// Costs are compared as (cost, edges) pairs, which add up along a path
+// like numbers, so "cheapest, then fewest edges" is a shortest path for
+// Dijkstra. A hop bound makes plain Dijkstra inexact (the cheapest way to
+// a node may use too many edges to continue), so the search runs over
+// (node, edges used) states, keeping per node only the states not beaten
+// by one with no more edges and no more cost: at most maxHops+1 per node.
+//
+// It first checks with the breadth-first search that a path exists within
+// maxHops at all (else Dijkstra would explore everything reachable). Then
+// it runs Dijkstra from both ends at once, each step on the side with the
+// smaller queue, and stops once the two queues' least keys add up to more
+// than the best path found where the searches touch: every node of every
+// cheapest path has then been settled by at least one side, so each side
+// explores about half the cost of the path rather than one side all of it.
+// Finally it walks from the start taking the smallest (node, edge) step
+// that still finishes at the optimum, judged from the settled states. With
+// non-negative weights the cheapest walk with the fewest edges never
+// repeats a node (dropping a cycle costs no more and saves edges), so the
+// result is simple.
 func CheapestPath(ctx context.Context, g Graph, from, to string, maxHops int) (steps []Step, cost int64, ok bool, err error) {
 	if from == to {
 		return []Step{}, 0, true, nil
 	}
-	s := &costSearch{c: &canceler{ctx: ctx}, g: g, settled: map[string][]label{}}
-	best, found, err := s.run(from, to, maxHops)
+	if err := ctx.Err(); err != nil {
+		return nil, 0, false, err
+	}
+	gr := newGraph(g)
+	c := &canceler{ctx: ctx}
+	start, target := gr.index(from), gr.index(to)
+	l, err := meet(c, gr, start, target, maxHops, nil)
+	l.release()
+	if err != nil || l == nil {
+		return nil, 0, false, err
+	}
+	s := newCostSearch(c, gr, start, target, maxHops)
+	defer s.release()
+	best, found, err := s.run()
 	if err != nil || !found {
 		return nil, 0, false, err
 	}
-	steps, err = s.walk(from, best)
+	steps, err = s.walk(best)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	return steps, best.cost, true, nil
 }
 
-// label is a way to the target: its cost and number of edges.
+// label is the cost and number of edges of a way between a node and one
+// end of the search.
 type label struct {
-	hops int
 	cost int64
+	hops int32
 }
 
 // less orders labels by cost, then hops.
@@ -54,103 +78,237 @@ func (a label) less(b label) bool {
 	return a.cost < b.cost || (a.cost == b.cost && a.hops < b.hops)
 }
 
-// costSearch is the state of one CheapestPath call.
-type costSearch struct {
-	c *canceler
-	g Graph
-	// settled holds, per node, the labels of its cheapest ways to the
-	// target in the order Dijkstra settled them: cost rising, hops falling.
-	settled map[string][]label
-	queue   stateHeap
+func (a label) plus(b label) label { return label{cost: a.cost + b.cost, hops: a.hops + b.hops} }
+
+// costSide is the Dijkstra search from one end.
+type costSide struct {
+	arcs func(int32) []Arc
+	// fronts holds, per node, the labels of its settled states in the
+	// order Dijkstra settled them: cost rising, hops falling.
+	fronts *frontMap
+	queue  stateHeap
 }
 
-// beaten reports whether a way from n with hops edges can be no better
+// beaten reports whether a state of n with hops edges can be no better
 // than one already settled (every settled label costs no more).
-func (s *costSearch) beaten(n string, hops int) bool {
-	ls := s.settled[n]
+func (s *costSide) beaten(n int32, hops int32) bool {
+	ls := s.fronts.get(n)
 	return len(ls) > 0 && ls[len(ls)-1].hops <= hops
 }
 
-// bound returns the least cost of a settled way from n to the target with
-// at most hops edges.
-func (s *costSearch) bound(n string, hops int) (int64, bool) {
-	for _, l := range s.settled[n] {
+// bound returns the cheapest settled label of n with at most hops edges.
+func (s *costSide) bound(n int32, hops int32) (label, bool) {
+	for _, l := range s.fronts.get(n) {
 		if l.hops <= hops {
-			return l.cost, true
+			return l, true
 		}
 	}
-	return 0, false
+	return label{}, false
 }
 
-// run settles states backwards from the target until the start is settled;
-// its first label is the optimum.
-func (s *costSearch) run(from, to string, maxHops int) (label, bool, error) {
-	if err := s.c.ctx.Err(); err != nil {
+// has reports whether n has a settled state of exactly l.
+func (s *costSide) has(n int32, l label) bool {
+	for _, x := range s.fronts.get(n) {
+		if x.hops <= l.hops {
+			return x == l
+		}
+	}
+	return false
+}
+
+// costSearch is the state of one CheapestPath call.
+type costSearch struct {
+	c        *canceler
+	g        *graph
+	from, to int32
+	maxHops  int32
+	fwd, bwd costSide
+	best     label // the cheapest path found so far, when found
+	found    bool
+	good     map[[2]int32]bool // memo of finishes
+}
+
+func newCostSearch(c *canceler, g *graph, from, to int32, maxHops int) *costSearch {
+	return &costSearch{
+		c: c, g: g, from: from, to: to, maxHops: int32(maxHops),
+		fwd: costSide{arcs: g.forward, fronts: getFrontMap(g.count())},
+		bwd: costSide{arcs: g.backward, fronts: getFrontMap(g.count())},
+	}
+}
+
+func (s *costSearch) release() {
+	s.fwd.fronts.release()
+	s.bwd.fronts.release()
+}
+
+// offer records a path of label l if it is the best so far.
+func (s *costSearch) offer(l label) {
+	if !s.found || l.less(s.best) {
+		s.best, s.found = l, true
+	}
+}
+
+// run settles states from both ends until no cheaper path can exist, and
+// returns the optimum.
+func (s *costSearch) run() (label, bool, error) {
+	s.bwd.queue.push(state{node: s.to})
+	s.fwd.queue.push(state{node: s.from})
+	// Settle both starts first, so every later meeting is seen.
+	if err := s.settleNext(&s.bwd, &s.fwd); err != nil {
 		return label{}, false, err
 	}
-	s.queue.push(state{node: to})
-	for len(s.queue) > 0 {
+	if err := s.settleNext(&s.fwd, &s.bwd); err != nil {
+		return label{}, false, err
+	}
+	for len(s.fwd.queue) > 0 && len(s.bwd.queue) > 0 {
 		if err := s.c.check(); err != nil {
 			return label{}, false, err
 		}
-		st := s.queue.pop()
-		if s.beaten(st.node, st.hops) {
-			continue
+		if s.found && s.best.less(s.fwd.queue[0].label.plus(s.bwd.queue[0].label)) {
+			break
 		}
-		s.settled[st.node] = append(s.settled[st.node], st.label)
-		if st.node == from {
-			return st.label, true, nil
+		side, other := &s.fwd, &s.bwd
+		if len(s.bwd.queue) < len(s.fwd.queue) {
+			side, other = other, side
 		}
-		if st.hops == maxHops {
-			continue
-		}
-		for _, e := range s.g.Backward(st.node) {
-			if e.Weight < 0 {
-				return label{}, false, negative(e)
-			}
-			if !s.beaten(e.To, st.hops+1) {
-				s.queue.push(state{node: e.To, label: label{hops: st.hops + 1, cost: st.cost + e.Weight}})
-			}
+		if err := s.settleNext(side, other); err != nil {
+			return label{}, false, err
 		}
 	}
-	return label{}, false, nil
+	return s.best, s.found, nil
+}
+
+// settleNext pops side's least state and, unless it is beaten, settles it:
+// it offers the paths through it to the other side's settled states, at
+// the node and across each of its arcs, and queues its extensions.
+func (s *costSearch) settleNext(side, other *costSide) error {
+	st := side.queue.pop()
+	if side.beaten(st.node, st.hops) {
+		return nil
+	}
+	side.fronts.add(st.node, st.label)
+	if l, ok := other.bound(st.node, s.maxHops-st.hops); ok {
+		s.offer(st.label.plus(l))
+	}
+	if st.hops == s.maxHops {
+		return nil
+	}
+	for _, a := range side.arcs(st.node) {
+		if a.Weight < 0 {
+			return negative(s.g, a)
+		}
+		next := label{cost: st.cost + a.Weight, hops: st.hops + 1}
+		if s.found && s.best.less(next) {
+			continue
+		}
+		if l, ok := other.bound(a.To, s.maxHops-next.hops); ok {
+			s.offer(next.plus(l))
+		}
+		if !side.beaten(a.To, next.hops) {
+			side.queue.push(state{node: a.To, label: next})
+		}
+	}
+	return nil
 }
 
 // walk builds the optimal path from the start, taking at each node the
-// smallest (node, edge) step after which a settled way finishes at the
-// optimal cost within the optimal hops.
-func (s *costSearch) walk(from string, best label) ([]Step, error) {
+// smallest (node, edge) step after which the path can still finish at
+// the optimum.
+func (s *costSearch) walk(best label) ([]Step, error) {
+	s.good = map[[2]int32]bool{}
 	steps := make([]Step, 0, best.hops)
-	cur, spent := from, int64(0)
-	for pos := 1; pos <= best.hops; pos++ {
-		var next Edge
-		found := false
-		for _, e := range s.g.Forward(cur) {
-			if e.Weight < 0 {
-				return nil, negative(e)
+	cur, spent := s.from, label{}
+	for spent.hops < best.hops {
+		if err := s.c.check(); err != nil {
+			return nil, err
+		}
+		var candidates []Arc
+		for _, a := range s.fwd.arcs(cur) {
+			if a.Weight < 0 {
+				return nil, negative(s.g, a)
 			}
-			rest, ok := s.bound(e.To, best.hops-pos)
-			if ok && spent+e.Weight+rest == best.cost && (!found || lessEdge(e, next)) {
-				next, found = e, true
+			at := spent.plus(label{cost: a.Weight, hops: 1})
+			if s.finishes(a.To, at, best) || s.fwd.has(a.To, at) {
+				candidates = append(candidates, a)
+			}
+		}
+		slices.SortFunc(candidates, s.g.compareArcs)
+		found := false
+		for _, a := range candidates {
+			at := spent.plus(label{cost: a.Weight, hops: 1})
+			ok, err := s.onOptimum(a.To, at, best)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				steps = append(steps, s.g.step(a))
+				cur, spent, found = a.To, at, true
+				break
 			}
 		}
 		if !found {
 			return nil, errNotMirrored
 		}
-		steps = append(steps, Step{Edge: next.ID, Node: next.To})
-		cur, spent = next.To, spent+next.Weight
 	}
 	return steps, nil
 }
 
-func negative(e Edge) error {
-	return fmt.Errorf("%w: edge %q to %q weighs %d", ErrNegativeWeight, e.ID, e.To, e.Weight)
+// finishes reports whether a settled backward state shows that a path
+// reaching n at label at can finish at the optimum best.
+func (s *costSearch) finishes(n int32, at, best label) bool {
+	l, ok := s.bwd.bound(n, best.hops-at.hops)
+	return ok && at.cost+l.cost == best.cost
 }
 
-// state is a node with one way from it to the target.
+// onOptimum reports whether a path reaching n at label at can finish at
+// the optimum best. Every state of a cheapest path was settled by one
+// side: if the backward side settled it, finishes says so; else the
+// forward side did, and one of its arcs leads to the next state of the
+// path.
+func (s *costSearch) onOptimum(n int32, at, best label) (bool, error) {
+	if s.finishes(n, at, best) {
+		return true, nil
+	}
+	if at.hops >= best.hops || !s.fwd.has(n, at) {
+		return false, nil
+	}
+	key := [2]int32{n, at.hops}
+	if ok, known := s.good[key]; known {
+		return ok, nil
+	}
+	if err := s.c.check(); err != nil {
+		return false, err
+	}
+	ok := false
+	for _, a := range s.fwd.arcs(n) {
+		if a.Weight < 0 {
+			return false, negative(s.g, a)
+		}
+		next := at.plus(label{cost: a.Weight, hops: 1})
+		if next.cost > best.cost {
+			continue
+		}
+		found, err := s.onOptimum(a.To, next, best)
+		if err != nil {
+			return false, err
+		}
+		if found {
+			ok = true
+			break
+		}
+	}
+	s.good[key] = ok
+	return ok, nil
+}
+
+func negative(g *graph, a Arc) error {
+	return fmt.Errorf("%w: edge %q to %q weighs %d", ErrNegativeWeight, a.ID, g.name(a.To), a.Weight)
+}
+
+// state is a node reached with a label.
 type state struct {
-	node string
 	label
+	node int32
 }
 
 // stateHeap is a binary min-heap of states by (cost, hops).
@@ -191,4 +349,56 @@ func (h *stateHeap) pop() state {
 	}
 	*h = q
 	return top
+}
+
+// frontMap holds a list of labels per node number, stamped with an epoch
+// like nodeMap, so that it is emptied in O(1) and its lists' memory is
+// reused by later searches.
+type frontMap struct {
+	stamps []uint32
+	lists  [][]label
+	epoch  uint32
+}
+
+var frontMaps = sync.Pool{New: func() any { return new(frontMap) }}
+
+func getFrontMap(n int) *frontMap {
+	m := frontMaps.Get().(*frontMap)
+	m.epoch++
+	if m.epoch == 0 {
+		clear(m.stamps)
+		m.epoch = 1
+	}
+	if len(m.stamps) < n {
+		m.grow(n)
+	}
+	return m
+}
+
+func (m *frontMap) release() { frontMaps.Put(m) }
+
+func (m *frontMap) grow(n int) {
+	n = max(n, 2*len(m.stamps), 64)
+	stamps, lists := make([]uint32, n), make([][]label, n)
+	copy(stamps, m.stamps)
+	copy(lists, m.lists)
+	m.stamps, m.lists = stamps, lists
+}
+
+func (m *frontMap) get(n int32) []label {
+	if int(n) < len(m.stamps) && m.stamps[n] == m.epoch {
+		return m.lists[n]
+	}
+	return nil
+}
+
+func (m *frontMap) add(n int32, l label) {
+	if int(n) >= len(m.stamps) {
+		m.grow(int(n) + 1)
+	}
+	if m.stamps[n] != m.epoch {
+		m.stamps[n] = m.epoch
+		m.lists[n] = m.lists[n][:0]
+	}
+	m.lists[n] = append(m.lists[n], l)
 }

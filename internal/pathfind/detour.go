@@ -2,57 +2,47 @@ package pathfind
 
 // detour keeps a search from one start off some nodes and some of the
 // start's edges, as Yen's algorithm needs for its spur searches, without
-// copying the graph's edge lists: the searches ask blocks where they read
-// an edge that could lead somewhere banned. A nil detour blocks nothing.
+// copying the graph's edge lists. The searches mark the banned nodes as
+// seen (see banned), and check the edges they read out of the start
+// (bansLeaving) and backwards into it (blocksEdge). A nil detour blocks
+// nothing.
 type detour struct {
-	start       string
-	bannedNodes map[string]bool
+	start       int32
+	bannedNodes []int32
 	bannedEdges map[string]bool // ids of edges leaving start
-	special     idFilter        // the banned nodes and start: a cheap first test
-	edgeFilter  idFilter        // the banned edges' ids, likewise
+	edgeFilter  idFilter        // the banned edges' ids: a cheap first test
+	// special holds the nodes the banned edges lead to: bansLeaving
+	// tests each of the start's arcs, thousands for a hub, against it
+	// before anything dearer.
+	special idFilter
 }
 
-func newDetour(start string, bannedNodes, bannedEdges map[string]bool) *detour {
+// newDetour bans nodes and edges leaving start; targets lists the nodes
+// the banned edges lead to.
+func newDetour(start int32, bannedNodes []int32, bannedEdges map[string]bool, targets []int32) *detour {
 	d := &detour{start: start, bannedNodes: bannedNodes, bannedEdges: bannedEdges}
-	d.special.add(start)
-	for n := range bannedNodes {
-		d.special.add(n)
-	}
 	for id := range bannedEdges {
-		d.edgeFilter.add(id)
+		d.edgeFilter.addBits(idBits(id))
+	}
+	for _, n := range targets {
+		d.special.add(n)
 	}
 	return d
 }
 
-// blocks reports whether a search may not follow e: e leads to a banned
-// node, or, read backward (e.To is where the edge starts), e is a banned
-// edge leaving the start.
-func (d *detour) blocks(e Edge, backward bool) bool {
-	if d == nil || !d.special.mayContain(e.To) {
-		return false
-	}
-	return d.bannedNodes[e.To] || (backward && e.To == d.start && d.bannedEdges[e.ID])
+// bansEdge reports whether id is one of the banned edges.
+func (d *detour) bansEdge(id string) bool {
+	return d.edgeFilter.mayContainBits(idBits(id)) && d.bannedEdges[id]
 }
 
-// leaving returns the start's forward edges es without the banned ones,
-// copying only when it drops one (the graph's slices are never modified).
-func (d *detour) leaving(es []Edge) []Edge {
-	if d == nil {
-		return es
-	}
-	var out []Edge
-	for i, e := range es {
-		drop := (d.edgeFilter.mayContain(e.ID) && d.bannedEdges[e.ID]) ||
-			(d.special.mayContain(e.To) && d.bannedNodes[e.To])
-		switch {
-		case drop && out == nil:
-			out = append(make([]Edge, 0, len(es)-1), es[:i]...)
-		case !drop && out != nil:
-			out = append(out, e)
-		}
-	}
-	if out == nil {
-		return es
-	}
-	return out
+// blocksEdge reports whether a search may not follow a because, read
+// backward (a.To is where the edge starts), it is a banned edge leaving
+// the start.
+func (d *detour) blocksEdge(a Arc, backward bool) bool {
+	return d != nil && backward && a.To == d.start && d.bansEdge(a.ID)
+}
+
+// bansLeaving reports whether a, an arc out of the start, is banned.
+func (d *detour) bansLeaving(a Arc) bool {
+	return d.special.mayContain(a.To) && d.bansEdge(a.ID)
 }

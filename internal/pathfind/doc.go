@@ -37,6 +37,14 @@
 // ShortestPath, AllShortestPaths, KShortestPaths, CheapestPath, and
 // SimplePaths for its pruning bound) rely on it.
 //
+// A Graph that also implements IndexedGraph numbers its nodes densely; the
+// searches then keep their visited sets and distances in slices indexed
+// by node number (reused across searches) rather than in maps keyed by
+// string ids, which on large graphs is most of the cost of a search. The
+// nodes of any other Graph are numbered as the search meets them, which
+// costs a map lookup per edge read. Either way ids, not numbers, break
+// ties, so the answers are the same.
+//
 // Every function checks ctx before it touches the graph and then
 // periodically, and returns ctx.Err() when the context ends.
 package pathfind

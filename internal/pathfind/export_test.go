@@ -12,6 +12,9 @@ func SetTinyThresholds() (restore func()) {
 	return func() { maxFiltered, firstPriceLimit = filtered, price }
 }
 
+// lessEdge reports whether taking a sorts before taking b in the path order.
+func lessEdge(a, b Edge) bool { return compareStep(a.To, a.ID, b.To, b.ID) < 0 }
+
 // ForwardShortestPath is the breadth-first search from the start alone
 // that ShortestPath used before it became bidirectional. Tests keep it as
 // a second oracle and benchmarks compare against it.

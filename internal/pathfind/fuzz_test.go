@@ -121,7 +121,7 @@ func FuzzBidirectionalMatchesBFS(f *testing.F) {
 			defer pathfind.SetTinyThresholds()()
 		}
 		for _, impl := range shortestPathImpls {
-			got, ok, err := impl.f(context.Background(), fg.g, fg.from, fg.to, fg.maxHops)
+			got, ok, err := impl.f(context.Background(), fg.search, fg.from, fg.to, fg.maxHops)
 			if err != nil {
 				t.Fatalf("%s: %s: %v", fg.desc, impl.name, err)
 			}
@@ -159,7 +159,7 @@ func FuzzAllShortestPathsMatchesBruteForce(f *testing.F) {
 		if len(want) == 0 {
 			want = nil
 		}
-		got, truncated, err := pathfind.AllShortestPaths(context.Background(), fg.g, fg.from, fg.to, fg.maxHops, limit)
+		got, truncated, err := pathfind.AllShortestPaths(context.Background(), fg.search, fg.from, fg.to, fg.maxHops, limit)
 		if err != nil {
 			t.Fatalf("%s: AllShortestPaths: %v", fg.desc, err)
 		}
@@ -181,7 +181,7 @@ func FuzzSimplePathsMatchesBruteForce(f *testing.F) {
 		want := stepsOf(bruteForcePaths(fg.g, fg.from, fg.to, fg.maxHops))
 		for _, stop := range []int{len(want) + 1, fg.count} {
 			var got [][]pathfind.Step
-			err := pathfind.SimplePaths(context.Background(), fg.g, fg.from, fg.to, fg.maxHops, func(p []pathfind.Step) bool {
+			err := pathfind.SimplePaths(context.Background(), fg.search, fg.from, fg.to, fg.maxHops, func(p []pathfind.Step) bool {
 				if len(got) == stop {
 					t.Fatalf("%s: yield called again after it returned false", fg.desc)
 				}
@@ -215,14 +215,14 @@ func FuzzKShortestMatchesBruteForce(f *testing.F) {
 		want := stepsOf(bruteForcePaths(fg.g, fg.from, fg.to, fg.maxHops))
 		want = want[:min(k, len(want))]
 		var simple [][]pathfind.Step
-		err := pathfind.SimplePaths(context.Background(), fg.g, fg.from, fg.to, fg.maxHops, func(p []pathfind.Step) bool {
+		err := pathfind.SimplePaths(context.Background(), fg.search, fg.from, fg.to, fg.maxHops, func(p []pathfind.Step) bool {
 			simple = append(simple, p)
 			return len(simple) < k
 		})
 		if err != nil {
 			t.Fatalf("%s: SimplePaths: %v", fg.desc, err)
 		}
-		got, err := pathfind.KShortestPaths(context.Background(), fg.g, fg.from, fg.to, k, fg.maxHops)
+		got, err := pathfind.KShortestPaths(context.Background(), fg.search, fg.from, fg.to, k, fg.maxHops)
 		if err != nil {
 			t.Fatalf("%s: KShortestPaths: %v", fg.desc, err)
 		}
@@ -255,7 +255,7 @@ func FuzzCheapestPathMatchesBruteForce(f *testing.F) {
 		if walkOK != wantOK || (walkOK && (!isSimple(fg.from, walk.steps) || walk.cost != want.cost || !cmp.Equal(walk.steps, want.steps))) {
 			t.Fatalf("%s: cheapest walk %v (ok %v) is not the cheapest simple path %v (ok %v)", fg.desc, walk, walkOK, want, wantOK)
 		}
-		got, cost, ok, err := pathfind.CheapestPath(context.Background(), fg.g, fg.from, fg.to, fg.maxHops)
+		got, cost, ok, err := pathfind.CheapestPath(context.Background(), fg.search, fg.from, fg.to, fg.maxHops)
 		if err != nil {
 			t.Fatalf("%s: CheapestPath: %v", fg.desc, err)
 		}

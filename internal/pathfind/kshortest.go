@@ -28,11 +28,12 @@ func KShortestPaths(ctx context.Context, g Graph, from, to string, k, maxHops in
 	if from == to {
 		return [][]Step{{}}, nil
 	}
-	shortest, _, err := AllShortestPaths(ctx, g, from, to, maxHops, k)
+	gr := newGraph(g)
+	shortest, _, err := allShortestPaths(&canceler{ctx: ctx}, gr, from, to, maxHops, k)
 	if err != nil || len(shortest) == 0 || len(shortest) == k {
 		return shortest, err
 	}
-	y := &yen{ctx: ctx, g: g, from: from, to: to, maxHops: maxHops, accepted: shortest, seen: map[string]bool{}}
+	y := &yen{ctx: ctx, g: gr, from: from, to: to, toNode: gr.index(to), maxHops: maxHops, k: k, accepted: shortest, seen: map[string]bool{}}
 	for _, p := range shortest {
 		y.seen[pathKey(p)] = true
 	}
@@ -56,9 +57,11 @@ func KShortestPaths(ctx context.Context, g Graph, from, to string, k, maxHops in
 // yen is the state of one KShortestPaths call.
 type yen struct {
 	ctx        context.Context
-	g          Graph
+	g          *graph
 	from, to   string
+	toNode     int32
 	maxHops    int
+	k          int
 	accepted   [][]Step        // the paths found so far, in the path order
 	candidates [][]Step        // paths waiting to be accepted
 	seen       map[string]bool // keys of every path accepted or a candidate
@@ -71,21 +74,29 @@ func (y *yen) spawn(prev []Step) error {
 			return err
 		}
 		root := prev[:i]
-		spurNode, bannedNodes, bannedEdges := y.from, map[string]bool{}, map[string]bool{}
+		spurNode, bannedEdges := y.from, map[string]bool{}
+		var bannedNodes []int32
 		if i > 0 {
 			spurNode = prev[i-1].Node
-			bannedNodes[y.from] = true
+			bannedNodes = append(bannedNodes, y.g.index(y.from))
 			for _, st := range root[:i-1] {
-				bannedNodes[st.Node] = true
+				bannedNodes = append(bannedNodes, y.g.index(st.Node))
 			}
 		}
+		var targets []int32
 		for _, p := range y.accepted {
 			if len(p) > i && slices.Equal(p[:i], root) {
 				bannedEdges[p[i].Edge] = true
+				targets = append(targets, y.g.index(p[i].Node))
 			}
 		}
-		d := newDetour(spurNode, bannedNodes, bannedEdges)
-		spur, ok, err := shortestPath(&canceler{ctx: y.ctx}, y.g, spurNode, y.to, y.maxHops-i, d)
+		hops := y.hopBound() - i
+		if hops < 1 {
+			break // so are the spurs further along prev
+		}
+		spurIndex := y.g.index(spurNode)
+		d := newDetour(spurIndex, bannedNodes, bannedEdges, targets)
+		spur, ok, err := shortestPath(&canceler{ctx: y.ctx}, y.g, spurIndex, y.toNode, hops, d)
 		if err != nil {
 			return err
 		}
@@ -99,6 +110,25 @@ func (y *yen) spawn(prev []Step) error {
 		}
 	}
 	return nil
+}
+
+// hopBound returns the most edges a path may have and still be among the
+// first k. Once there are as many candidates as paths still needed, the
+// answer's remaining paths are no longer than the longest of the shortest
+// of those, so a spur search need not look further: the spur searches that
+// cost most are those that must go deep around the banned nodes, and most
+// of them cannot produce a path short enough anyway.
+func (y *yen) hopBound() int {
+	need := y.k - len(y.accepted)
+	if need < 1 || len(y.candidates) < need {
+		return y.maxHops
+	}
+	lengths := make([]int, len(y.candidates))
+	for i, c := range y.candidates {
+		lengths[i] = len(c)
+	}
+	slices.Sort(lengths)
+	return min(y.maxHops, lengths[need-1])
 }
 
 // acceptBest moves the first candidate in the path order to the accepted.

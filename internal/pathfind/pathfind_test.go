@@ -217,6 +217,7 @@ func TestNeighborhoodCanceledContextIsAnError(t *testing.T) {
 // fuzzGraph is a small graph decoded from fuzz input.
 type fuzzGraph struct {
 	g        graph
+	search   pathfind.Graph // g, or g numbered (flag bit 5): what the searches get
 	from, to string
 	maxHops  int
 	count    int    // 1..8, from the flags: a limit or k
@@ -231,8 +232,8 @@ const (
 )
 
 // decodeFuzzGraph reads a graph from fuzz bytes: node count, max hops,
-// flags (bit 0 directed, bit 1 adjacency lists reversed, the rest a count
-// for tests that need one), start, end, then one (from, to, id) triple per
+// flags (bit 0 directed, bit 1 adjacency lists reversed, bits 2-4 a count
+// for tests that need one, bit 5 searches on a pathfind.IndexedGraph), start, end, then one (from, to, id) triple per
 // edge. Nodes are "n0".."n6", edge ids "e00".."e13"; a taken id moves on to
 // the next free one; the id byte divided by 14 gives the weight, 0..5;
 // self-loops, which stores never hold, are skipped.
@@ -273,7 +274,11 @@ func decodeFuzzGraph(data []byte) fuzzGraph {
 	} else {
 		fg.g = undirected(edges...)
 	}
-	fg.desc = fmt.Sprintf("%s → %s, maxHops %d, count %d, directed %v, edges %v", fg.from, fg.to, fg.maxHops, fg.count, flags&1 != 0, edges)
+	fg.search = fg.g
+	if flags&32 != 0 {
+		fg.search = newIndexedGraph(fg.g)
+	}
+	fg.desc = fmt.Sprintf("%s → %s, maxHops %d, count %d, directed %v, indexed %v, edges %v", fg.from, fg.to, fg.maxHops, fg.count, flags&1 != 0, flags&32 != 0, edges)
 	return fg
 }
 
@@ -330,10 +335,12 @@ func lessPath(a, b []pathfind.Step) bool {
 
 func addFuzzSeeds(f *testing.F) {
 	f.Add([]byte{})
-	f.Add([]byte{4, 3, 1, 0, 3, 0, 1, 0, 1, 2, 1, 2, 3, 2, 0, 2, 3})                                  // directed chain and a shortcut
-	f.Add([]byte{6, 2, 0, 0, 5, 0, 1, 5, 0, 1, 2, 0, 2, 1, 1, 5, 3, 2, 5, 4, 0, 3, 0, 4, 9, 3, 4, 8}) // parallel edges, equal paths
-	f.Add([]byte{6, 6, 3, 0, 6, 0, 1, 13, 1, 2, 12, 2, 3, 11, 3, 4, 10, 4, 5, 9, 5, 6, 8, 6, 0, 7})   // a directed ring, reversed lists
-	f.Add([]byte{5, 0, 0, 0, 4, 0, 1, 0, 1, 4, 0})                                                    // maxHops cuts off
+	f.Add([]byte{4, 3, 1, 0, 3, 0, 1, 0, 1, 2, 1, 2, 3, 2, 0, 2, 3})                                   // directed chain and a shortcut
+	f.Add([]byte{6, 2, 0, 0, 5, 0, 1, 5, 0, 1, 2, 0, 2, 1, 1, 5, 3, 2, 5, 4, 0, 3, 0, 4, 9, 3, 4, 8})  // parallel edges, equal paths
+	f.Add([]byte{6, 6, 3, 0, 6, 0, 1, 13, 1, 2, 12, 2, 3, 11, 3, 4, 10, 4, 5, 9, 5, 6, 8, 6, 0, 7})    // a directed ring, reversed lists
+	f.Add([]byte{5, 0, 0, 0, 4, 0, 1, 0, 1, 4, 0})                                                     // maxHops cuts off
+	f.Add([]byte{6, 2, 32, 0, 5, 0, 1, 5, 0, 1, 2, 0, 2, 1, 1, 5, 3, 2, 5, 4, 0, 3, 0, 4, 9, 3, 4, 8}) // parallel edges, numbered graph
+	f.Add([]byte{6, 6, 35, 0, 6, 0, 1, 13, 1, 2, 12, 2, 3, 11, 3, 4, 10, 4, 5, 9, 5, 6, 8, 6, 0, 7})   // directed ring, numbered graph
 }
 
 // FuzzShortestPathMatchesBruteForce checks ShortestPath, tie-break
@@ -343,7 +350,7 @@ func FuzzShortestPathMatchesBruteForce(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fg := decodeFuzzGraph(data)
 		want, wantOK := bruteForcePath(fg.g, fg.from, fg.to, fg.maxHops)
-		got, ok, err := pathfind.ShortestPath(context.Background(), fg.g, fg.from, fg.to, fg.maxHops)
+		got, ok, err := pathfind.ShortestPath(context.Background(), fg.search, fg.from, fg.to, fg.maxHops)
 		if err != nil {
 			t.Fatalf("%s: ShortestPath: %v", fg.desc, err)
 		}
@@ -379,7 +386,7 @@ func FuzzNeighborhoodMatchesBruteForce(f *testing.F) {
 			}
 			return strings.Compare(a, b)
 		})
-		order, dist, err := pathfind.Neighborhood(context.Background(), fg.g, fg.from, fg.maxHops)
+		order, dist, err := pathfind.Neighborhood(context.Background(), fg.search, fg.from, fg.maxHops)
 		if err != nil {
 			t.Fatalf("%s: Neighborhood: %v", fg.desc, err)
 		}
@@ -388,6 +395,19 @@ func FuzzNeighborhoodMatchesBruteForce(f *testing.F) {
 		}
 		if diff := cmp.Diff(wantDist, dist); diff != "" {
 			t.Errorf("%s: distances (-brute force +Neighborhood):\n%s", fg.desc, diff)
+		}
+		// With a limit: the first limit nodes of the same order.
+		limit := fg.count
+		order, _, truncated, err := pathfind.NeighborhoodLimit(context.Background(), fg.search, fg.from, fg.maxHops, limit)
+		if err != nil {
+			t.Fatalf("%s: NeighborhoodLimit: %v", fg.desc, err)
+		}
+		wantTruncated := len(wantOrder) > limit
+		if wantTruncated {
+			wantOrder = wantOrder[:limit]
+		}
+		if diff := cmp.Diff(wantOrder, order); diff != "" || truncated != wantTruncated {
+			t.Errorf("%s: limit %d: truncated %v, want %v; order (-brute force +NeighborhoodLimit):\n%s", fg.desc, limit, truncated, wantTruncated, diff)
 		}
 	})
 }

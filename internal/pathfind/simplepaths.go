@@ -3,7 +3,6 @@ package pathfind
 import (
 	"context"
 	"slices"
-	"strings"
 )
 
 // SimplePaths calls yield with every simple path from one node to another
@@ -25,28 +24,33 @@ func SimplePaths(ctx context.Context, g Graph, from, to string, maxHops int, yie
 		yield([]Step{})
 		return nil
 	}
+	gr := newGraph(g)
+	start, target := gr.index(from), gr.index(to)
 	s := &simpleSearch{
 		c:       &canceler{ctx: ctx},
-		g:       g,
-		to:      to,
-		toEnd:   newBFS(to, g.Backward),
-		visited: map[string]bool{from: true},
-		sorted:  map[string][]Edge{},
+		g:       gr,
+		to:      target,
+		toEnd:   newBFS(gr, target, true, nil),
+		visited: getNodeMap(gr.count()),
+		sorted:  map[[2]int32][]Arc{},
 		yield:   yield,
 	}
+	defer s.toEnd.release()
+	defer s.visited.release()
+	s.visited.set(start, onPath)
 	for length := 1; length <= maxHops; length++ {
 		for s.toEnd.depth() < length && !s.toEnd.exhausted() {
 			if _, err := s.toEnd.grow(s.c, nil); err != nil {
 				return err
 			}
 		}
-		if _, reached := s.toEnd.dist[from]; !reached {
+		if _, reached := s.toEnd.at(start); !reached {
 			if s.toEnd.exhausted() {
 				return nil // the target cannot be reached at any length
 			}
 			continue
 		}
-		if more, err := s.walk(from, length); !more || err != nil {
+		if more, err := s.walk(start, length); !more || err != nil {
 			return err
 		}
 	}
@@ -56,38 +60,41 @@ func SimplePaths(ctx context.Context, g Graph, from, to string, maxHops int, yie
 // simpleSearch is the state of one SimplePaths call.
 type simpleSearch struct {
 	c       *canceler
-	g       Graph
-	to      string
-	toEnd   *bfs            // distances to the target, backwards
-	visited map[string]bool // the nodes on path, the start included
+	g       *graph
+	to      int32
+	toEnd   *bfs     // distances to the target, backwards
+	visited *nodeMap // onPath for the nodes on path, the start included
 	path    []Step
-	sorted  map[string][]Edge // per node: Forward sorted in the path order
+	sorted  map[[2]int32][]Arc // per node and remaining edges: next
 	yield   func([]Step) bool
 }
+
+// The values of simpleSearch.visited.
+const (
+	offPath = iota
+	onPath
+)
 
 // walk extends the path, which ends at cur, by exactly remaining edges to
 // the target in every way, in the path order. It returns false once yield
 // has asked to stop.
-func (s *simpleSearch) walk(cur string, remaining int) (more bool, err error) {
+func (s *simpleSearch) walk(cur int32, remaining int) (more bool, err error) {
 	if err := s.c.check(); err != nil {
 		return false, err
 	}
-	next := s.forward(cur)
+	next := s.next(cur, remaining)
 	if remaining == 1 {
 		return s.finish(next), nil
 	}
-	for _, e := range next {
-		if e.To == s.to || s.visited[e.To] {
+	for _, a := range next {
+		if v, _ := s.visited.get(a.To); v == onPath {
 			continue
 		}
-		if d, seen := s.toEnd.dist[e.To]; !seen || d > remaining-1 {
-			continue
-		}
-		s.visited[e.To] = true
-		s.path = append(s.path, Step{Edge: e.ID, Node: e.To})
-		more, err := s.walk(e.To, remaining-1)
+		s.visited.set(a.To, onPath)
+		s.path = append(s.path, s.g.step(a))
+		more, err := s.walk(a.To, remaining-1)
 		s.path = s.path[:len(s.path)-1]
-		delete(s.visited, e.To)
+		s.visited.set(a.To, offPath)
 		if !more || err != nil {
 			return false, err
 		}
@@ -95,14 +102,12 @@ func (s *simpleSearch) walk(cur string, remaining int) (more bool, err error) {
 	return true, nil
 }
 
-// finish yields the path extended by each edge of next (sorted) that
-// reaches the target, in edge id order.
-func (s *simpleSearch) finish(next []Edge) (more bool) {
-	i, _ := slices.BinarySearchFunc(next, s.to, func(e Edge, to string) int { return strings.Compare(e.To, to) })
-	for ; i < len(next) && next[i].To == s.to; i++ {
+// finish yields the path extended by each arc of next, all to the target.
+func (s *simpleSearch) finish(next []Arc) (more bool) {
+	for _, a := range next {
 		p := make([]Step, len(s.path)+1)
 		copy(p, s.path)
-		p[len(s.path)] = Step{Edge: next[i].ID, Node: s.to}
+		p[len(s.path)] = s.g.step(a)
 		if !s.yield(p) {
 			return false
 		}
@@ -110,13 +115,31 @@ func (s *simpleSearch) finish(next []Edge) (more bool) {
 	return true
 }
 
-// forward returns n's edges in the path order, sorting them once per node.
-func (s *simpleSearch) forward(n string) []Edge {
-	if es, ok := s.sorted[n]; ok {
-		return es
+// next returns, in the path order, the arcs from n after which the target
+// can be reached in exactly remaining-1 more edges as far as distances
+// tell: with remaining 1 the arcs to the target, else the arcs to other
+// nodes at most remaining-1 edges from it. The answer is kept per node and
+// remaining (the distances it reads are final once known: the search from
+// the target grows level by level), and it sorts only the arcs that pass,
+// a few of a hub's thousands.
+func (s *simpleSearch) next(n int32, remaining int) []Arc {
+	key := [2]int32{n, int32(remaining)}
+	if as, ok := s.sorted[key]; ok {
+		return as
 	}
-	es := slices.Clone(s.g.Forward(n))
-	slices.SortFunc(es, func(a, b Edge) int { return compareStep(a.To, a.ID, b.To, b.ID) })
-	s.sorted[n] = es
-	return es
+	var as []Arc
+	for _, a := range s.g.forward(n) {
+		if remaining == 1 {
+			if a.To == s.to {
+				as = append(as, a)
+			}
+			continue
+		}
+		if d, seen := s.toEnd.at(a.To); seen && d <= remaining-1 && a.To != s.to {
+			as = append(as, a)
+		}
+	}
+	slices.SortFunc(as, s.g.compareArcs)
+	s.sorted[key] = as
+	return as
 }

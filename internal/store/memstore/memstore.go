@@ -20,7 +20,6 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
-	"github.com/actorgraph/actorgraph/internal/pathfind"
 )
 
 // The file layout: a meta bucket with the format marker, one bucket of
@@ -53,23 +52,14 @@ type Store struct {
 	relIDs   []string            // sorted
 	out      map[string][]string // actor id → ids of relationships from it, sorted
 	in       map[string][]string // actor id → ids of relationships to it, sorted
-	// steps holds, per actor, the pathfind edges of an unfiltered walk in
-	// each direction, kept up to date by writes, so a search without
-	// filters reads adjacency without a map lookup or an allocation.
+	// folded holds each actor's folded name and aliases, so a search does
+	// not fold every name again (that was 80% of a search's CPU).
+	folded map[string]*actorgraph.Folded
+	// steps and nodes are the walk graph (graph.go): per actor, its node
+	// number and its relationships as pathfind arcs; by node number, the
+	// actor. Writes keep them up to date through addSteps and removeSteps.
 	steps map[string]*adjacency
-}
-
-// adjacency is one actor's traversable edges by direction.
-type adjacency struct{ out, in, both []pathfind.Edge }
-
-func (a *adjacency) of(d actorgraph.Direction) []pathfind.Edge {
-	switch d {
-	case actorgraph.Outgoing:
-		return a.out
-	case actorgraph.Incoming:
-		return a.in
-	}
-	return a.both
+	nodes nodeTable
 }
 
 // Open opens (or creates) the data file in dir and loads it into memory.
@@ -182,6 +172,7 @@ func (s *Store) load() (err error) {
 		}
 	}()
 	s.actors = map[string]*actorgraph.Actor{}
+	s.folded = map[string]*actorgraph.Folded{}
 	s.rels = map[string]*actorgraph.Relationship{}
 	s.out = map[string][]string{}
 	s.in = map[string][]string{}
@@ -193,6 +184,8 @@ func (s *Store) load() (err error) {
 				return fmt.Errorf("actor %q: %w", k, err)
 			}
 			s.actors[a.ID] = &a
+			f := actorgraph.FoldActor(&a)
+			s.folded[a.ID] = &f
 			return nil
 		}); err != nil {
 			return err
@@ -275,111 +268,4 @@ func pageAfter(ids []string, after string) int {
 		i++
 	}
 	return i
-}
-
-// graphView adapts the store's adjacency to pathfind.Graph, applying a
-// walk's filters: relationships it may not use are not there, and neither
-// are actors it may not pass through, except the ends of the search. With a
-// weight set, edges carry its cost. The caller holds the read lock.
-type graphView struct {
-	s      *Store
-	walk   *actorgraph.Walk
-	ends   [2]string
-	weight actorgraph.Weight
-}
-
-func (s *Store) view(walk *actorgraph.Walk, ends ...string) graphView {
-	g := graphView{s: s, walk: walk}
-	copy(g.ends[:], ends)
-	return g
-}
-
-func (g graphView) passable(id string) bool {
-	return id == g.ends[0] || id == g.ends[1] || g.walk.AllowsThrough(g.s.actors[id])
-}
-
-func (g graphView) edges(node string, dir actorgraph.Direction) []pathfind.Edge {
-	var out []pathfind.Edge
-	add := func(ids []string) {
-		for _, id := range ids {
-			r := g.s.rels[id]
-			other := r.Other(node)
-			if r.OneActor() || !g.walk.AllowsRelationship(r) || !g.passable(other) {
-				continue
-			}
-			e := pathfind.Edge{ID: id, To: other}
-			if g.weight != "" {
-				e.Weight = g.weight.Milli(r)
-			}
-			out = append(out, e)
-		}
-	}
-	if dir == actorgraph.Outgoing || dir == actorgraph.Both {
-		add(g.s.out[node])
-	}
-	if dir == actorgraph.Incoming || dir == actorgraph.Both {
-		add(g.s.in[node])
-	}
-	return out
-}
-
-func reverse(d actorgraph.Direction) actorgraph.Direction {
-	switch d {
-	case actorgraph.Outgoing:
-		return actorgraph.Incoming
-	case actorgraph.Incoming:
-		return actorgraph.Outgoing
-	}
-	return actorgraph.Both
-}
-
-func (g graphView) Forward(node string) []pathfind.Edge  { return g.step(node, g.walk.Dir()) }
-func (g graphView) Backward(node string) []pathfind.Edge { return g.step(node, reverse(g.walk.Dir())) }
-
-// step returns the precomputed edges when the walk filters nothing (the
-// common case, and the hot path of every search), else filters.
-func (g graphView) step(node string, dir actorgraph.Direction) []pathfind.Edge {
-	if g.weight == "" && g.walk.Unfiltered() {
-		if a := g.s.steps[node]; a != nil {
-			return a.of(dir)
-		}
-		return nil
-	}
-	return g.edges(node, dir)
-}
-
-// addSteps and removeSteps keep s.steps in step with the relationships.
-func (s *Store) addSteps(r *actorgraph.Relationship) {
-	if r.OneActor() { // links nothing: never walked
-		return
-	}
-	from, to := s.adjacencyOf(r.From), s.adjacencyOf(r.To)
-	from.out = append(from.out, pathfind.Edge{ID: r.ID, To: r.To})
-	from.both = append(from.both, pathfind.Edge{ID: r.ID, To: r.To})
-	to.in = append(to.in, pathfind.Edge{ID: r.ID, To: r.From})
-	to.both = append(to.both, pathfind.Edge{ID: r.ID, To: r.From})
-}
-
-func (s *Store) removeSteps(r *actorgraph.Relationship) {
-	if r.OneActor() {
-		return
-	}
-	drop := func(edges []pathfind.Edge) []pathfind.Edge {
-		return slices.DeleteFunc(edges, func(e pathfind.Edge) bool { return e.ID == r.ID })
-	}
-	if a := s.steps[r.From]; a != nil {
-		a.out, a.both = drop(a.out), drop(a.both)
-	}
-	if a := s.steps[r.To]; a != nil {
-		a.in, a.both = drop(a.in), drop(a.both)
-	}
-}
-
-func (s *Store) adjacencyOf(id string) *adjacency {
-	a := s.steps[id]
-	if a == nil {
-		a = &adjacency{}
-		s.steps[id] = a
-	}
-	return a
 }

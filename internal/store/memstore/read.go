@@ -56,9 +56,12 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	start := pageAfter(s.actorIDs, page.After)
+	name := actorgraph.Fold(f.NameContains)
+	byName := f.NameContains != "" && name != ""
+	f.NameContains = "" // matched below, on the folded names
 	for i, id := range s.actorIDs {
 		a := s.actors[id]
-		if !f.MatchesFilter(a) {
+		if !f.MatchesFilter(a) || (byName && s.folded[id].Rank(name) == 0) {
 			continue
 		}
 		res.TotalCount++
@@ -82,15 +85,24 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgrap
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	q := actorgraph.Fold(text)
 	s.mu.RLock()
-	all := make([]actorgraph.Actor, 0, len(s.actors))
-	for _, id := range s.actorIDs {
-		all = append(all, *s.actors[id])
+	defer s.mu.RUnlock()
+	var hits []actorgraph.Hit
+	for i, id := range s.actorIDs {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if score := s.folded[id].Rank(q); score > 0 {
+			hits = append(hits, actorgraph.Hit{Actor: s.actors[id], Score: score})
+		}
 	}
-	s.mu.RUnlock()
-	found := actorgraph.RankActors(all, text, limit)
-	for i := range found {
-		found[i] = found[i].Clone()
+	hits = actorgraph.BestHits(hits, limit)
+	found := make([]actorgraph.Actor, len(hits))
+	for i, h := range hits {
+		found[i] = h.Actor.Clone()
 	}
 	return found, nil
 }
@@ -200,24 +212,31 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 	if _, ok := s.actors[id]; !ok {
 		return sub, actorgraph.NotFound("actor", id)
 	}
-	order, _, err := pathfind.Neighborhood(ctx, s.view(&opts.Walk, id), id, opts.Depth)
+	g := s.view(&opts.Walk, id)
+	order, _, truncated, err := pathfind.NeighborhoodLimit(ctx, g, id, opts.Depth, opts.Limit)
 	if err != nil {
 		return sub, err
 	}
-	if opts.Limit > 0 && len(order) > opts.Limit {
-		order, sub.Truncated = order[:opts.Limit], true
-	}
-	in := make(map[string]bool, len(order))
+	sub.Truncated = truncated
+	in := make([]bool, len(s.nodes.nodes)) // by node number: cheaper than a map for a hub's arcs
 	for _, n := range order {
-		in[n] = true
+		if a := s.steps[n]; a != nil {
+			in[a.node] = true
+		}
 	}
+	// The edges among the nodes, each once (from its From end), read from
+	// the walk graph's arcs: a hub's arcs are scanned without looking its
+	// relationships up, and only those that stay inside are checked.
 	var edgeIDs []string
 	for _, n := range order {
 		sub.Nodes = append(sub.Nodes, s.actors[n].Clone())
-		for _, rid := range s.out[n] { // each edge once: from its From end
-			r := s.rels[rid]
-			if in[r.To] && opts.Walk.AllowsRelationship(r) {
-				edgeIDs = append(edgeIDs, rid)
+		a := s.steps[n]
+		if a == nil {
+			continue
+		}
+		for _, arc := range a.out {
+			if in[arc.To] && (g.stored || opts.Walk.AllowsRelationship(s.rels[arc.ID])) {
+				edgeIDs = append(edgeIDs, arc.ID)
 			}
 		}
 	}
@@ -242,9 +261,7 @@ func (s *Store) pathSearch(from, to string, opts actorgraph.PathOptions, weight 
 			return actorgraph.NotFound("actor", id)
 		}
 	}
-	g := s.view(&opts.Walk, from, to)
-	g.weight = weight
-	return search(g)
+	return search(s.view(&opts.Walk, from, to).weighted(weight))
 }
 
 // toPath turns pathfind steps into a domain path; costMilli < 0 means "the
@@ -347,6 +364,21 @@ func (s *Store) CheapestPath(ctx context.Context, from, to string, weight actorg
 	}
 	var found *actorgraph.Path
 	err := s.pathSearch(from, to, opts, weight, func(g graphView) error {
+		if weight == actorgraph.WeightHops {
+			// Every edge costs the same: the cheapest paths are the
+			// shortest, the tie-breaks agree, and the breadth-first
+			// search is much faster than Dijkstra.
+			steps, ok, err := pathfind.ShortestPath(ctx, g.weighted(""), from, to, opts.MaxHops)
+			if ok {
+				cost := int64(0)
+				for _, st := range steps {
+					cost += weight.Milli(s.rels[st.Edge])
+				}
+				p := s.toPath(from, steps, cost)
+				found = &p
+			}
+			return err
+		}
 		steps, cost, ok, err := pathfind.CheapestPath(ctx, g, from, to, opts.MaxHops)
 		if ok {
 			p := s.toPath(from, steps, cost)

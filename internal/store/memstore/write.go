@@ -88,6 +88,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 		s.unsetRelationship(rid)
 	}
 	delete(s.actors, id)
+	delete(s.folded, id)
 	s.actorIDs = removeSorted(s.actorIDs, id)
 	delete(s.out, id)
 	delete(s.in, id)
@@ -183,7 +184,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 		if _, exists := s.actors[a.ID]; !exists {
 			newIDs = append(newIDs, a.ID) // once: the actor exists from here on
 		}
-		s.actors[a.ID] = &a
+		s.putActor(&a)
 	}
 	if len(newIDs) > 0 {
 		s.actorIDs = mergeInto(s.actorIDs, newIDs)
@@ -241,7 +242,14 @@ func (s *Store) setActor(a *actorgraph.Actor) {
 	if _, exists := s.actors[a.ID]; !exists {
 		s.actorIDs = insertSorted(s.actorIDs, a.ID)
 	}
+	s.putActor(a)
+}
+
+// putActor stores an actor and its folded names (not its id in actorIDs).
+func (s *Store) putActor(a *actorgraph.Actor) {
 	s.actors[a.ID] = a
+	f := actorgraph.FoldActor(a)
+	s.folded[a.ID] = &f
 }
 
 func (s *Store) setRelationship(r *actorgraph.Relationship) {
