@@ -142,3 +142,14 @@ func TestRatioTableMarksTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestLostWritesFailTheRun(t *testing.T) {
+	ok := []result{{system: "ours, embedded", acked: 10}, {system: "peer", acked: 5}}
+	if err := lostWrites(ok); err != nil {
+		t.Errorf("lostWrites(all read back) = %v, want nil", err)
+	}
+	lost := append(ok, result{system: "ours, Neo4j", graph: "10k", conc: 8, acked: 7, missing: 1})
+	if err := lostWrites(lost); err == nil || !strings.Contains(err.Error(), "1 of 7 acknowledged writes missing") {
+		t.Errorf("lostWrites(one missing) = %v, want an error naming it", err)
+	}
+}

@@ -53,7 +53,22 @@ func run(ctx context.Context, o options, command string) error {
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(b.repo, out)
 	}
-	return os.WriteFile(out, report.Bytes(), 0o644)
+	if err := os.WriteFile(out, report.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return lostWrites(b.rows)
+}
+
+// lostWrites fails the run when an acknowledged write was not read back:
+// slowness is reported, lost data is an error (CI runs a smoke run).
+func lostWrites(rows []result) error {
+	for _, r := range rows {
+		if r.missing > 0 || r.readBackErr != "" {
+			return fmt.Errorf("%s on %s, %d clients: %d of %d acknowledged writes missing on read-back %s",
+				r.system, r.graph, r.conc, r.missing, r.acked, r.readBackErr)
+		}
+	}
+	return nil
 }
 
 // needsNeo4j reports whether any selected system runs on Neo4j.
