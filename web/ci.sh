@@ -49,7 +49,10 @@ step "start the server"
 (cd "$root" && go build -o "$tmp/actorgraph" .)
 token="web-ci-$RANDOM$RANDOM"
 # Port 0: the server picks a free port and logs it; no race for a port.
-ACTORGRAPH_API_TOKEN="$token" "$tmp/actorgraph" -addr 127.0.0.1:0 -data "$tmp/data" -log-format json \
+# A fresh embedded store seeded with the article, whatever the shell points
+# at: the tests know the article's graph, and CI's Neo4j holds whatever the
+# Go tests and the load harness left in it.
+env -u NEO4J_URI ACTORGRAPH_API_TOKEN="$token" "$tmp/actorgraph" -addr 127.0.0.1:0 -data "$tmp/data" -log-format json \
   >"$tmp/server.log" 2>&1 &
 pid=$!
 url=""
