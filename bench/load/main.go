@@ -10,10 +10,10 @@
 //	go run ./bench/load                       # smoke run: small graph, levels 1 and 8, 2 s
 //	go run ./bench/load -graphs small,medium -levels 1,8,32,128 -duration 3s
 //
-// Neo4j: NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD when set (the pid for
-// CPU and memory is read from -neo4j-state's pid file); otherwise the
-// harness starts Neo4j with scripts/neo4j in -neo4j-state and stops it at
-// the end. Needs Go, Node.js 20+ and npm (for the peer), Java and Maven
+// Neo4j: the harness starts Neo4j with scripts/neo4j in -neo4j-state and
+// stops it at the end; with -use-neo4j-uri it uses (and empties) the one
+// NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD name (the pid for CPU and memory
+// is read from -neo4j-state's pid file). Needs Go, Node.js 20+ and npm (for the peer), Java and Maven
 // (for scripts/neo4j).
 package main
 
@@ -31,17 +31,18 @@ import (
 
 // options are the command line.
 type options struct {
-	graphs     []string
-	levels     []int
-	workloads  []workload
-	systems    map[string]bool
-	duration   time.Duration
-	warmup     time.Duration
-	seed       uint64
-	out        string
-	neo4jState string
-	pprofDir   string
-	verbose    bool
+	graphs      []string
+	levels      []int
+	workloads   []workload
+	systems     map[string]bool
+	duration    time.Duration
+	warmup      time.Duration
+	seed        uint64
+	out         string
+	neo4jState  string
+	useEnvNeo4j bool
+	pprofDir    string
+	verbose     bool
 }
 
 func parseOptions(args []string) (options, error) {
@@ -55,7 +56,8 @@ func parseOptions(args []string) (options, error) {
 	fs.DurationVar(&o.warmup, "warmup", time.Second, "unmeasured reads per system and workload before its first level")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the operations' random choices")
 	fs.StringVar(&o.out, "out", "bench/RESULTS.md", "file the report is written to (relative to the repository root)")
-	fs.StringVar(&o.neo4jState, "neo4j-state", "/tmp/actorgraph-bench-neo4j", "scripts/neo4j state dir: where Neo4j is started when NEO4J_URI is unset, and its pid file")
+	fs.StringVar(&o.neo4jState, "neo4j-state", "/tmp/actorgraph-bench-neo4j", "scripts/neo4j state dir: where the harness starts Neo4j, and its pid file")
+	fs.BoolVar(&o.useEnvNeo4j, "use-neo4j-uri", false, "use the Neo4j at NEO4J_URI instead of starting one; its database is EMPTIED")
 	fs.StringVar(&o.pprofDir, "pprof", "", "save a CPU profile of this server per cell into this directory (runs bench/profserver)")
 	fs.BoolVar(&o.verbose, "verbose", false, "log each system's answer to each workload's first operation")
 	if err := fs.Parse(args); err != nil {

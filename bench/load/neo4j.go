@@ -33,11 +33,18 @@ func (n *neo4jEnv) vars() []string {
 		"NEO4J_PASSWORD=" + n.cfg.Password, "NEO4J_DATABASE=" + n.cfg.Database}
 }
 
-// setupNeo4j uses NEO4J_URI when set; otherwise it starts Neo4j with
-// scripts/neo4j in stateDir. The DBMS's pid comes from stateDir's pid file.
-func setupNeo4j(repo, stateDir string) (*neo4jEnv, error) {
-	n := &neo4jEnv{cfg: neo4jstore.ConfigFromEnv(os.Getenv)}
-	if n.cfg.URI == "" {
+// setupNeo4j starts Neo4j with scripts/neo4j in stateDir, or with useEnv
+// uses the one NEO4J_URI names (whose database the harness empties: never
+// the default, so a shell pointed at real data cannot lose it). The DBMS's
+// pid comes from stateDir's pid file.
+func setupNeo4j(repo, stateDir string, useEnv bool) (*neo4jEnv, error) {
+	n := &neo4jEnv{}
+	if useEnv {
+		n.cfg = neo4jstore.ConfigFromEnv(os.Getenv)
+		if n.cfg.URI == "" {
+			return nil, fmt.Errorf("-use-neo4j-uri, but NEO4J_URI is not set")
+		}
+	} else {
 		vars, err := startNeo4j(repo, stateDir)
 		if err != nil {
 			return nil, err

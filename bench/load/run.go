@@ -105,7 +105,7 @@ func prepare(ctx context.Context, o options) (*bench, error) {
 		}
 	}
 	if o.needsNeo4j() {
-		if b.neo, err = setupNeo4j(repo, o.neo4jState); err != nil {
+		if b.neo, err = setupNeo4j(repo, o.neo4jState, o.useEnvNeo4j); err != nil {
 			return b, err
 		}
 		drv, err := b.neo.driver()
