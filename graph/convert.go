@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/actorgraph/actorgraph/graph/model"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
@@ -231,6 +233,7 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 		types:     typesKey(domainTypes(types)),
 		first:     n,
 		after:     afterID,
+		noTotal:   !wantsTotal(ctx),
 	}
 	page, err := loadersFrom(ctx).relationships.Load(ctx, key)
 	if err != nil {
@@ -240,6 +243,17 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 }
 
 // loadActor resolves Relationship.from and .to through the loader.
+// wantsTotal reports whether the connection being resolved selects
+// totalCount (in any fragment); if not, stores skip counting every match.
+func wantsTotal(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
+}
+
 // loadEnd loads one end of a relationship: nil for the unknown end of a
 // one-actor event.
 func loadEnd(ctx context.Context, id string) (model.Actor, error) {

@@ -29,13 +29,14 @@ type relationshipsKey struct {
 	types     string // sorted, comma-joined
 	first     int
 	after     string
+	noTotal   bool
 }
 
 func (k relationshipsKey) query() actorgraph.RelationshipsQuery {
 	q := actorgraph.RelationshipsQuery{
 		ActorID:   k.actorID,
 		Direction: k.direction,
-		Page:      actorgraph.PageRequest{First: k.first, After: k.after},
+		Page:      actorgraph.PageRequest{First: k.first, After: k.after, NoTotal: k.noTotal},
 	}
 	if k.types != "" {
 		for _, t := range strings.Split(k.types, ",") {

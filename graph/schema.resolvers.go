@@ -138,7 +138,7 @@ func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, f
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Actors(ctx, actorFilter(filter), actorgraph.PageRequest{First: n, After: afterID})
+	page, err := r.Store.Actors(ctx, actorFilter(filter), actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)})
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +168,7 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Relationships(ctx, relationshipFilter(filter), actorgraph.PageRequest{First: n, After: afterID})
+	page, err := r.Store.Relationships(ctx, relationshipFilter(filter), actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)})
 	if err != nil {
 		return nil, err
 	}

@@ -119,6 +119,10 @@ type Store interface {
 type PageRequest struct {
 	First int
 	After string
+	// NoTotal says the caller will not read the page's TotalCount, so a
+	// store may leave it 0 and stop at the page instead of counting every
+	// match (the GraphQL layer sets it when totalCount is not selected).
+	NoTotal bool
 }
 
 // Validate checks the request.

@@ -61,3 +61,30 @@ func TestEventFieldsOverGraphQL(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// totalCount is counted whenever it is selected, however it is selected
+// (stores skip the count when it is not).
+func TestTotalCountThroughFragmentsAndDirectives(t *testing.T) {
+	ts := MustStartServer(t)
+	for _, q := range []string{
+		`{ actors(first: 2) { totalCount } }`,
+		`{ actors(first: 2) { ... on ActorConnection { totalCount } } }`,
+		`{ actors(first: 2) { ...c } } fragment c on ActorConnection { totalCount }`,
+		`query($y: Boolean = true) { actors(first: 2) { totalCount @include(if: $y) } }`,
+	} {
+		res := ts.post(t, map[string]any{"query": q})
+		var data struct{ Actors struct{ TotalCount int } }
+		res.decode(t, &data)
+		if data.Actors.TotalCount != 29 {
+			t.Errorf("%s: totalCount = %d, want 29", q, data.Actors.TotalCount)
+		}
+	}
+	res := ts.post(t, map[string]any{"query": `{ actor(id: "vladimir-putin") { relationships(first: 1) { ... on RelationshipConnection { totalCount } edges { node { id } } } } }`})
+	var data struct {
+		Actor struct{ Relationships struct{ TotalCount int } }
+	}
+	res.decode(t, &data)
+	if data.Actor.Relationships.TotalCount < 2 {
+		t.Errorf("nested totalCount through a fragment = %d, want Putin's full count", data.Actor.Relationships.TotalCount)
+	}
+}

@@ -59,7 +59,8 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	name := actorgraph.Fold(f.NameContains)
 	byName := f.NameContains != "" && name != ""
 	f.NameContains = "" // matched below, on the folded names
-	for i, id := range s.actorIDs {
+	for i := skipTo(start, page); i < len(s.actorIDs); i++ {
+		id := s.actorIDs[i]
 		a := s.actors[id]
 		if !f.MatchesFilter(a) || (byName && s.folded[id].Rank(name) == 0) {
 			continue
@@ -72,7 +73,13 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 			res.Items = append(res.Items, a.Clone())
 		} else {
 			res.HasNextPage = true
+			if page.NoTotal {
+				break
+			}
 		}
+	}
+	if page.NoTotal {
+		res.TotalCount = 0
 	}
 	return res, nil
 }
@@ -180,10 +187,20 @@ func mergeSorted(a, b []string) []string {
 }
 
 // pageRelationships filters sorted ids and cuts one page.
+// skipTo is where a page scan starts: at the cursor when no total is
+// wanted, else at the beginning (matches before the cursor count too).
+func skipTo(start int, page actorgraph.PageRequest) int {
+	if page.NoTotal {
+		return start
+	}
+	return 0
+}
+
 func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter, page actorgraph.PageRequest) actorgraph.Page[actorgraph.Relationship] {
 	var res actorgraph.Page[actorgraph.Relationship]
 	start := pageAfter(ids, page.After)
-	for i, id := range ids {
+	for i := skipTo(start, page); i < len(ids); i++ {
+		id := ids[i]
 		r := s.rels[id]
 		if !f.Matches(r) {
 			continue
@@ -196,7 +213,13 @@ func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter
 			res.Items = append(res.Items, r.Clone())
 		} else {
 			res.HasNextPage = true
+			if page.NoTotal {
+				break
+			}
 		}
+	}
+	if page.NoTotal {
+		res.TotalCount = 0
 	}
 	return res
 }

@@ -78,6 +78,7 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	}
 	params["after"] = page.After
 	params["limit"] = int64(page.First + 1)
+	params["noTotal"] = page.NoTotal
 	err = s.read(ctx, func(tx *txn) error {
 		// The page walks the id index in order and stops at the limit; the
 		// total is a count in the same statement (the count store when
@@ -85,11 +86,15 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 		// from one snapshot, so under concurrent writes the count may be
 		// taken a moment before or after the page: it is never reported
 		// below the page itself.
+		count := `CALL () { MATCH (a:Actor) WHERE ` + actorWhere + ` RETURN count(a) AS total }`
+		if page.NoTotal {
+			count = `WITH actors, 0 AS total`
+		}
 		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+` AND a.id > $after
 			WITH a ORDER BY a.id LIMIT $limit
 			WITH collect(a {.*}) AS actors
-			CALL () { MATCH (a:Actor) WHERE `+actorWhere+` RETURN count(a) AS total }
-			RETURN CASE WHEN total < size(actors) THEN size(actors) ELSE total END, actors`, params)
+			`+count+`
+			RETURN CASE WHEN total < size(actors) AND NOT $noTotal THEN size(actors) ELSE total END, actors`, params)
 		if err != nil {
 			return err
 		}
@@ -207,10 +212,16 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 				return domainError{actorgraph.NotFound("actor", f.ActorID)}
 			}
 		}
-		recs, err := tx.run(ctx, pattern+` WHERE `+relWhere+`
+		query := pattern + ` WHERE ` + relWhere + `
 			WITH r ORDER BY r.id
 			WITH collect(r) AS rs
-			RETURN size(rs) AS total, [r IN [r IN rs WHERE r.id > $after][0..$limit] | `+relProjection+`] AS page`, params)
+			RETURN size(rs) AS total, [r IN [r IN rs WHERE r.id > $after][0..$limit] | ` + relProjection + `] AS page`
+		if page.NoTotal { // a top-k sort of the matches after the cursor
+			query = pattern + ` WHERE ` + relWhere + ` AND r.id > $after
+			WITH r ORDER BY r.id LIMIT $limit
+			RETURN 0 AS total, collect(` + relProjection + `) AS page`
+		}
+		recs, err := tx.run(ctx, query, params)
 		if err != nil {
 			return err
 		}
@@ -255,6 +266,25 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 			"after": q.Page.After, "first": int64(q.Page.First)}
 	}
 	out := make([]actorgraph.Page[actorgraph.Relationship], len(qs))
+	// With no total wanted in the whole batch, each actor's page is a top-k
+	// sort of its relationships after the cursor (LIMIT takes no row
+	// variable, so the largest page bounds it and each row slices its own),
+	// not a sort and collect of all of them.
+	page := `WITH DISTINCT r ORDER BY r.id
+				WITH collect(r) AS rs
+				RETURN size(rs) AS total, [r IN rs WHERE r.id > q.after][0..q.first + 1] AS page`
+	limit := 0
+	noTotal := true
+	for _, q := range qs {
+		limit = max(limit, q.Page.First+1)
+		noTotal = noTotal && q.Page.NoTotal
+	}
+	if noTotal {
+		page = `AND r.id > q.after
+				WITH r ORDER BY r.id LIMIT $limit
+				WITH collect(r) AS rs
+				RETURN 0 AS total, rs[0..q.first + 1] AS page`
+	}
 	err := s.read(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `UNWIND $qs AS q
 			MATCH (a:Actor {id: q.actor})
@@ -262,11 +292,9 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 				MATCH (a)-[r]-()
 				WHERE (q.dir = 'BOTH' OR (q.dir = 'OUTGOING' AND startNode(r) = a) OR (q.dir = 'INCOMING' AND endNode(r) = a))
 				  AND (size(q.types) = 0 OR type(r) IN q.types)
-				WITH DISTINCT r ORDER BY r.id
-				WITH collect(r) AS rs
-				RETURN size(rs) AS total, [r IN rs WHERE r.id > q.after][0..q.first + 1] AS page
+				`+page+`
 			}
-			RETURN q.i AS i, total, [r IN page | `+relProjection+`] AS page`, map[string]any{"qs": rows})
+			RETURN q.i AS i, total, [r IN page | `+relProjection+`] AS page`, map[string]any{"qs": rows, "limit": int64(limit)})
 		if err != nil {
 			return err
 		}
