@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -361,15 +362,7 @@ func (w *writer) flush(ctx context.Context) error {
 }
 
 func sameActor(a, b *actorgraph.Actor) bool {
-	if a.ID != b.ID || a.Kind != b.Kind || a.Name != b.Name || a.Title != b.Title || a.Country != b.Country ||
-		a.CAMEOCode != b.CAMEOCode || a.WikidataID != b.WikidataID || a.Description != b.Description ||
-		len(a.Aliases) != len(b.Aliases) {
-		return false
-	}
-	for i := range a.Aliases {
-		if a.Aliases[i] != b.Aliases[i] {
-			return false
-		}
-	}
-	return true
+	return a.ID == b.ID && a.Kind == b.Kind && a.Name == b.Name && a.Title == b.Title &&
+		a.Country == b.Country && a.CAMEOCode == b.CAMEOCode && a.WikidataID == b.WikidataID &&
+		a.Description == b.Description && slices.Equal(a.Aliases, b.Aliases)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
@@ -51,44 +52,10 @@ func stores(t *testing.T, test func(t *testing.T, newStore func(t *testing.T) ac
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close() })
-			mustEmpty(t, s)
+			storetest.MustEmpty(t, s)
 			return s
 		})
 	})
-}
-
-// mustEmpty deletes every actor and relationship through the Store.
-func mustEmpty(t *testing.T, s actorgraph.Store) {
-	t.Helper()
-	ctx := t.Context()
-	for {
-		page, err := s.Actors(ctx, actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page.Items) == 0 {
-			break
-		}
-		for _, a := range page.Items {
-			if _, err := s.DeleteActor(ctx, a.ID, true); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	for { // one-actor events whose actor is gone cannot exist, but be sure
-		page, err := s.Relationships(ctx, actorgraph.RelationshipFilter{}, actorgraph.PageRequest{First: 1000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page.Items) == 0 {
-			return
-		}
-		for _, r := range page.Items {
-			if _, err := s.DeleteRelationship(ctx, r.ID); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 }
 
 // generated returns n generated GDELT 2.0 rows, one per line.

@@ -12,6 +12,7 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
+	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
 
 // mustNeo4jArticleStore opens the Neo4j store named by the environment,
@@ -32,7 +33,7 @@ func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	mustEmpty(t, s)
+	storetest.MustEmpty(t, s)
 	ds, err := dataset.Article()
 	if err != nil {
 		t.Fatal(err)
@@ -41,27 +42,6 @@ func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// mustEmpty deletes every actor (and so every relationship) through the
-// Store interface.
-func mustEmpty(t *testing.T, s actorgraph.Store) {
-	t.Helper()
-	ctx := context.Background()
-	for {
-		page, err := s.Actors(ctx, actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 500})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page.Items) == 0 {
-			return
-		}
-		for _, a := range page.Items {
-			if _, err := s.DeleteActor(ctx, a.ID, true); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 }
 
 // crossStoreQueries are compared byte for byte between the two stores, on

@@ -91,8 +91,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 	delete(s.folded, id)
 	s.actorIDs = removeSorted(s.actorIDs, id)
 	delete(s.out, id)
-	delete(s.in, id)
-	delete(s.steps, id)
+	delete(s.in, id) // its walk graph entry went with its last relationship
 	return append([]string{}, relIDs...), nil
 }
 

@@ -92,6 +92,27 @@ func MustActor(tb testing.TB, s actorgraph.Store, id string) actorgraph.Actor {
 	return a
 }
 
+// MustEmpty deletes every actor, and with them every relationship (a
+// one-actor event belongs to its actor), through the Store interface: for
+// tests that share a database another test filled.
+func MustEmpty(tb testing.TB, s actorgraph.Store) {
+	tb.Helper()
+	for {
+		page, err := s.Actors(tb.Context(), actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 500, NoTotal: true})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(page.Items) == 0 {
+			return
+		}
+		for _, a := range page.Items {
+			if _, err := s.DeleteActor(tb.Context(), a.ID, true); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+}
+
 // MustStats returns the store's counts or stops the test.
 func MustStats(tb testing.TB, s actorgraph.Store) actorgraph.Stats {
 	tb.Helper()
