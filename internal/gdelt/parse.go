@@ -181,9 +181,8 @@ func parseYYYYMMDD(s string) (actorgraph.Date, bool) {
 	return actorgraph.Date{Year: y, Month: time.Month(m), Day: d}, true
 }
 
-// actor reads the ten actor fields from base. Only the code is checked:
-// it becomes the actor's id and CAMEO code, while the other codes are
-// carried into the description as given.
+// actor reads the ten actor fields from base. Only the code is checked
+// (letters and digits); the other codes are kept as given, on the mention.
 func (p *parser) actor(base field) Actor {
 	a := Actor{
 		Code:           p.get(base + aCode),
@@ -197,8 +196,8 @@ func (p *parser) actor(base field) Actor {
 		Type2Code:      p.get(base + aType2),
 		Type3Code:      p.get(base + aType3),
 	}
-	if !upperAlnum(a.Code) {
-		p.fail(base+aCode, "%q is not a CAMEO actor code (upper-case letters and digits)", a.Code)
+	if !alnum(a.Code) {
+		p.fail(base+aCode, "%q is not a CAMEO actor code (letters and digits)", a.Code)
 	}
 	return a
 }
@@ -287,10 +286,13 @@ func digits(s string) bool {
 	return true
 }
 
-func upperAlnum(s string) bool {
+// alnum reports whether s is ASCII letters and digits. CAMEO actor codes
+// are upper case but for ethnic and religion codes, which GDELT writes in
+// lower case inside actor codes ("kur", "idgCOP"), so both cases are valid.
+func alnum(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') && (c < '0' || c > '9') {
 			return false
 		}
 	}

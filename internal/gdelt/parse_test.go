@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -156,7 +157,7 @@ func TestParseLineRejectsBadLinesWithReasons(t *testing.T) {
 		`field 6 Actor1Name: invalid UTF-8`,
 		"", // both actors empty: parses; Map skips it
 		`field 30 GoldsteinScale: 11 is outside [-10, 10]`,
-		`field 5 Actor1Code: "rusgov" is not a CAMEO actor code (upper-case letters and digits)`,
+		`field 5 Actor1Code: "RUS-GOV" is not a CAMEO actor code (letters and digits)`,
 		`field 59 DATEADDED: "2025" is not a timestamp (YYYYMMDDHHMMSS or YYYYMMDD)`,
 		"62 fields, want 57, 58 or 61",
 	}
@@ -260,5 +261,19 @@ func TestAppendLineWritesDerivedDateFields(t *testing.T) {
 	}
 	if string(fields[30]) != "1.0" {
 		t.Errorf("Goldstein written as %q, want 1.0", fields[30])
+	}
+}
+
+// GDELT writes CAMEO ethnic and religion codes in lower case, also inside
+// actor codes ("kur", "idgCOP"); about 1% of real rows have one, and they
+// are valid rows.
+func TestParseLineAcceptsLowerCaseEthnicAndReligionCodes(t *testing.T) {
+	line := string(fixtureLines(t, "export20.tsv")[0])
+	f := strings.Split(line, "\t")
+	f[5], f[6], f[7], f[9], f[12] = "idgCOP", "POLICE", "", "idg", "COP"
+	f[15], f[16], f[17], f[19] = "kur", "KURDISH", "", "kur"
+	ev := mustParse(t, []byte(strings.Join(f, "\t")))
+	if ev.Actor1.Code != "idgCOP" || ev.Actor1.EthnicCode != "idg" || ev.Actor2.Code != "kur" || ev.Actor2.EthnicCode != "kur" {
+		t.Fatalf("actors %+v / %+v: codes not kept as given", ev.Actor1, ev.Actor2)
 	}
 }
