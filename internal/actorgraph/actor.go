@@ -55,6 +55,10 @@ type Actor struct {
 	WikidataID string `json:"wikidataId,omitempty"`
 	// Description is a one-line note on who the actor is.
 	Description string `json:"description,omitempty"`
+	// Resolution records how the actor was made and which source names
+	// were joined to it (see Resolution); nil for an actor written without
+	// the resolver (a curated record, an API write).
+	Resolution *Resolution `json:"resolution,omitempty"`
 }
 
 var (
@@ -125,6 +129,9 @@ func (a *Actor) Validate() error {
 			return invalid(fmt.Sprintf("aliases[%d]", i), "must be non-empty and at most %d bytes", maxAliasBytes)
 		}
 	}
+	if a.Resolution != nil {
+		return a.Resolution.Validate()
+	}
 	return nil
 }
 
@@ -179,5 +186,6 @@ type ActorFilter struct {
 // Clone returns a deep copy of the actor.
 func (a Actor) Clone() Actor {
 	a.Aliases = append([]string{}, a.Aliases...)
+	a.Resolution = a.Resolution.Clone()
 	return a
 }

@@ -185,6 +185,11 @@ type Relationship struct {
 	// AvgTone is GDELT's average tone of the documents mentioning the
 	// event (-100 … +100), nil when not known.
 	AvgTone *float64 `json:"avgTone,omitempty"`
+	// FromMention and ToMention are what the source said about each party
+	// (its own name, codes and role, and how the resolver joined it to the
+	// actor); nil where the source is the actor id itself (curated data).
+	FromMention *Mention `json:"fromMention,omitempty"`
+	ToMention   *Mention `json:"toMention,omitempty"`
 }
 
 // OneActor reports whether r is a one-actor event (one end unknown).
@@ -241,6 +246,16 @@ func (r *Relationship) Validate() error {
 	case len(r.Evidence) > MaxEvidence:
 		return invalid("evidence", "more than %d quotes", MaxEvidence)
 	}
+	for _, m := range []struct {
+		field string
+		m     *Mention
+	}{{"fromMention", r.FromMention}, {"toMention", r.ToMention}} {
+		if m.m != nil {
+			if err := m.m.Validate(m.field); err != nil {
+				return err
+			}
+		}
+	}
 	for i, e := range r.Evidence {
 		if strings.TrimSpace(e.Quote) == "" || len(e.Quote) > MaxQuoteLen {
 			return invalid(fmt.Sprintf("evidence[%d].quote", i), "must be non-empty and at most %d bytes", MaxQuoteLen)
@@ -270,6 +285,8 @@ func (r Relationship) Clone() Relationship {
 		r.AvgTone = &t
 	}
 	r.Evidence = append([]Evidence{}, r.Evidence...)
+	r.FromMention = r.FromMention.Clone()
+	r.ToMention = r.ToMention.Clone()
 	return r
 }
 

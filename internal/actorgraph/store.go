@@ -16,7 +16,9 @@ import (
 // when the backing database cannot be reached, and ctx.Err() (wrapped) when
 // the context ends first.
 type Store interface {
-	// Actor returns the actor with the given id, or ErrNotFound.
+	// Actor returns the actor with the given id or, when the id was
+	// merged into another actor (MergeActors), that actor; else
+	// ErrNotFound.
 	Actor(ctx context.Context, id string) (Actor, error)
 
 	// ActorsByID returns the actors with the given ids, in the order of ids;
@@ -101,6 +103,23 @@ type Store interface {
 	// including a relationship whose endpoint is neither stored nor in the
 	// batch.
 	Upsert(ctx context.Context, actors []Actor, relationships []Relationship) error
+
+	// MergeActors folds the actors in from into the actor into, in one
+	// transaction: every relationship of theirs moves onto into (one that
+	// would link into to itself becomes a one-actor event, see
+	// RewriteEnds), into's record becomes MergeRecords(into, from), they
+	// are deleted, and each merged id (and every id that redirected to one
+	// of them) is recorded as a redirect to into, which Actor and
+	// Redirects follow. An id in from that already redirects to into is
+	// skipped, so a repeated merge changes nothing. ErrInvalid for bad
+	// arguments (ValidateMerge); ErrNotFound when into is not an actor or
+	// an id in from is neither an actor nor merged into into; ErrConflict
+	// when an id in from was merged into another actor.
+	MergeActors(ctx context.Context, into string, from []string) (MergeResult, error)
+
+	// Redirects returns, for each of ids that was merged into another
+	// actor, the id of the actor it now belongs to. Other ids are absent.
+	Redirects(ctx context.Context, ids []string) (map[string]string, error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)

@@ -127,3 +127,13 @@ func (s *Store) Stats(ctx context.Context) (st actorgraph.Stats, err error) {
 
 func (s *Store) Ready(ctx context.Context) error { return s.next.Ready(ctx) }
 func (s *Store) Close() error                    { return s.next.Close() }
+
+func (s *Store) MergeActors(ctx context.Context, into string, from []string) (res actorgraph.MergeResult, err error) {
+	defer func(t time.Time) { s.report("MergeActors", t, err) }(time.Now())
+	return s.next.MergeActors(ctx, into, from)
+}
+
+func (s *Store) Redirects(ctx context.Context, ids []string) (m map[string]string, err error) {
+	defer func(t time.Time) { s.report("Redirects", t, err) }(time.Now())
+	return s.next.Redirects(ctx, ids)
+}

@@ -28,7 +28,10 @@ var (
 	bucketMeta   = []byte("meta")
 	bucketActors = []byte("actors")
 	bucketRels   = []byte("relationships")
-	keyFormat    = []byte("format")
+	// bucketRedirects maps a merged actor's id to its survivor's (added
+	// after format 1 was fixed: Open adds it to older files).
+	bucketRedirects = []byte("redirects")
+	keyFormat       = []byte("format")
 )
 
 // FileFormat is the marker stored in every data file; a file without it
@@ -60,6 +63,9 @@ type Store struct {
 	// actor. Writes keep them up to date through addSteps and removeSteps.
 	steps map[string]*adjacency
 	nodes nodeTable
+	// redirects maps each merged actor id to the id it was merged into
+	// (always a stored actor: merges re-point older redirects).
+	redirects map[string]string
 }
 
 // Open opens (or creates) the data file in dir and loads it into memory.
@@ -99,6 +105,13 @@ func Open(dir string) (s *Store, created bool, err error) {
 			db.Close()
 			return nil, false, fmt.Errorf("memstore: initialise %s: %w", path, err)
 		}
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketRedirects)
+		return err
+	}); err != nil {
+		db.Close()
+		return nil, false, fmt.Errorf("memstore: initialise %s: %w", path, err)
 	}
 	if err := s.load(); err != nil {
 		db.Close()
@@ -177,7 +190,14 @@ func (s *Store) load() (err error) {
 	s.out = map[string][]string{}
 	s.in = map[string][]string{}
 	s.steps = map[string]*adjacency{}
+	s.redirects = map[string]string{}
 	err = s.db.View(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketRedirects).ForEach(func(k, v []byte) error {
+			s.redirects[string(k)] = string(v)
+			return nil
+		}); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
 			var a actorgraph.Actor
 			if err := json.Unmarshal(v, &a); err != nil {

@@ -17,9 +17,27 @@ func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) 
 	defer s.mu.RUnlock()
 	a, ok := s.actors[id]
 	if !ok {
-		return actorgraph.Actor{}, actorgraph.NotFound("actor", id)
+		if a, ok = s.actors[s.redirects[id]]; !ok {
+			return actorgraph.Actor{}, actorgraph.NotFound("actor", id)
+		}
 	}
 	return a.Clone(), nil
+}
+
+// Redirects returns the survivors of the merged ids among ids.
+func (s *Store) Redirects(ctx context.Context, ids []string) (map[string]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := map[string]string{}
+	for _, id := range ids {
+		if to, ok := s.redirects[id]; ok {
+			out[id] = to
+		}
+	}
+	return out, nil
 }
 
 // ActorsByID returns actors in the order of ids, nil for unknown ids.

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // Nodes are (:Actor {id, kind, name, aliases, title, country, cameoCode,
-// wikidataId, description, searchText}). searchText holds the folded name
+// wikidataId, description, searchText, resolution}). searchText holds the folded name
 // and aliases joined by "|" (Fold never yields "|"), so CONTAINS on it, served
 // by a text index, gives exactly the embedded store's substring matches.
 //
@@ -16,8 +17,11 @@ import (
 // fixed table in types.go) and {id, date ("YYYY-MM-DD"), cameoCode,
 // goldstein, quadClass, modality, eventId, summary, evidenceQuotes,
 // evidenceSources, evidenceKinds, numMentions, numSources, numArticles,
-// avgTone}. Dates are ISO strings so comparisons are the same as the
-// embedded store's, undated relationships have no date property.
+// avgTone, fromMention, toMention}). Dates are ISO strings so comparisons are the same as the
+// embedded store's, undated relationships have no date property. An
+// actor's resolution and a relationship's mentions are nested records,
+// which Neo4j properties cannot hold: they are stored as their JSON, the
+// same JSON the embedded store writes.
 //
 // A one-actor event (one end unknown) is a relationship to or from the
 // single (:UnknownActor {key: "unknown"}) node, which has no id: reads
@@ -42,7 +46,34 @@ func actorProps(a *actorgraph.Actor) map[string]any {
 		"wikidataId":  nullable(a.WikidataID),
 		"description": nullable(a.Description),
 		"searchText":  "|" + strings.Join(folded, "|") + "|",
+		"resolution":  jsonOrNil(a.Resolution),
 	}
+}
+
+// jsonOrNil is the JSON of a nested record, or nil (no property) for a
+// nil pointer. The records are plain structs: Marshal cannot fail.
+func jsonOrNil[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("neo4jstore: %T does not marshal: %v", v, err))
+	}
+	return string(b)
+}
+
+// fromJSON decodes a property written by jsonOrNil.
+func fromJSON[T any](v any, what string) (*T, error) {
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return nil, nil
+	}
+	out := new(T)
+	if err := json.Unmarshal([]byte(s), out); err != nil {
+		return nil, fmt.Errorf("neo4jstore: stored %s: %v", what, err)
+	}
+	return out, nil
 }
 
 func relProps(r *actorgraph.Relationship) map[string]any {
@@ -68,6 +99,8 @@ func relProps(r *actorgraph.Relationship) map[string]any {
 		"numSources":      nullableInt(r.NumSources),
 		"numArticles":     nullableInt(r.NumArticles),
 		"avgTone":         nil,
+		"fromMention":     jsonOrNil(r.FromMention),
+		"toMention":       jsonOrNil(r.ToMention),
 	}
 	if r.AvgTone != nil {
 		p["avgTone"] = *r.AvgTone
@@ -98,7 +131,12 @@ func decodeActor(v any) (actorgraph.Actor, error) {
 	if !ok {
 		return actorgraph.Actor{}, fmt.Errorf("neo4jstore: actor is %T, not a map", v)
 	}
+	res, err := fromJSON[actorgraph.Resolution](m["resolution"], "resolution of actor "+str(m["id"]))
+	if err != nil {
+		return actorgraph.Actor{}, err
+	}
 	return actorgraph.Actor{
+		Resolution:  res,
 		ID:          str(m["id"]),
 		Kind:        actorgraph.ActorKind(str(m["kind"])),
 		Name:        str(m["name"]),
@@ -142,6 +180,13 @@ func decodeRel(v any) (actorgraph.Relationship, error) {
 	r.NumMentions, r.NumSources, r.NumArticles = integer(m["numMentions"]), integer(m["numSources"]), integer(m["numArticles"])
 	if t, ok := m["avgTone"].(float64); ok {
 		r.AvgTone = &t
+	}
+	var err error
+	if r.FromMention, err = fromJSON[actorgraph.Mention](m["fromMention"], "fromMention of "+r.ID); err != nil {
+		return r, err
+	}
+	if r.ToMention, err = fromJSON[actorgraph.Mention](m["toMention"], "toMention of "+r.ID); err != nil {
+		return r, err
 	}
 	quotes, sources, kinds := strs(m["evidenceQuotes"]), strs(m["evidenceSources"]), strs(m["evidenceKinds"])
 	r.Evidence = make([]actorgraph.Evidence, len(quotes))

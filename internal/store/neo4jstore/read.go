@@ -15,7 +15,10 @@ import (
 func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) {
 	var a actorgraph.Actor
 	err := s.read(ctx, func(tx *txn) error {
-		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) RETURN a {.*} AS a`, map[string]any{"id": id})
+		// One statement: the actor by id, else the one it was merged into.
+		recs, err := tx.run(ctx, `OPTIONAL MATCH (a:Actor {id: $id})
+			OPTIONAL MATCH (d:Redirect {id: $id}) OPTIONAL MATCH (b:Actor {id: d.to})
+			WITH coalesce(a, b) AS a WHERE a IS NOT NULL RETURN a {.*} AS a`, map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
@@ -26,6 +29,32 @@ func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) 
 		return err
 	})
 	return a, err
+}
+
+// Redirects returns the survivors of the merged ids among ids.
+func (s *Store) Redirects(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.read(ctx, func(tx *txn) error {
+		var err error
+		out, err = tx.redirects(ctx, ids)
+		return err
+	})
+	return out, err
+}
+
+func (tx *txn) redirects(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := tx.run(ctx, `UNWIND $ids AS id MATCH (d:Redirect {id: id}) RETURN d.id, d.to`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		out[str(rec.Values[0])] = str(rec.Values[1])
+	}
+	return out, nil
 }
 
 // ActorsByID returns actors in the order of ids, nil for unknown ids.

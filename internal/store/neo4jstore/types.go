@@ -68,6 +68,8 @@ func schemaStatements() []string {
 		"CREATE TEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON (a.searchText)",
 		"CREATE CONSTRAINT unknown_actor_key IF NOT EXISTS FOR (u:UnknownActor) REQUIRE u.key IS UNIQUE",
 		"CREATE CONSTRAINT rel_key_id IF NOT EXISTS FOR (k:RelKey) REQUIRE k.id IS UNIQUE",
+		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (d:Redirect) REQUIRE d.id IS UNIQUE",
+		"CREATE INDEX redirect_to IF NOT EXISTS FOR (d:Redirect) ON (d.to)",
 	}
 	for _, t := range actorgraph.RelationshipTypes {
 		name := strings.ToLower(relTypes[t])

@@ -113,6 +113,14 @@ func (s *currentStore) Upsert(ctx context.Context, actors []actorgraph.Actor, re
 	return s.current().Upsert(ctx, actors, relationships)
 }
 
+func (s *currentStore) MergeActors(ctx context.Context, into string, from []string) (actorgraph.MergeResult, error) {
+	return s.current().MergeActors(ctx, into, from)
+}
+
+func (s *currentStore) Redirects(ctx context.Context, ids []string) (map[string]string, error) {
+	return s.current().Redirects(ctx, ids)
+}
+
 func (s *currentStore) Stats(ctx context.Context) (actorgraph.Stats, error) {
 	return s.current().Stats(ctx)
 }

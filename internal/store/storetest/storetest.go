@@ -49,6 +49,7 @@ func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
 	t.Run("PathSearches", func(t *testing.T) { testPathSearches(t, ns) })
 	t.Run("Mutations", func(t *testing.T) { testMutations(t, ns) })
 	t.Run("Upsert", func(t *testing.T) { testUpsert(t, ns) })
+	t.Run("MergeActors", func(t *testing.T) { testMergeActors(t, ns) })
 	t.Run("OneActorEvents", func(t *testing.T) { testOneActorEvents(t, ns) })
 	t.Run("PagesWithoutTotal", func(t *testing.T) { testNoTotal(t, ns) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, ns) })
