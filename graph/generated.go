@@ -40,6 +40,7 @@ type ResolverRoot interface {
 	Organization() OrganizationResolver
 	Query() QueryResolver
 	Relationship() RelationshipResolver
+	Resolution() ResolutionResolver
 }
 
 type DirectiveRoot struct {
@@ -77,6 +78,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -90,6 +92,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -103,6 +106,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -116,6 +120,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -129,8 +134,29 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
+	}
+
+	Mention struct {
+		Code       func(childComplexity int) int
+		Country    func(childComplexity int) int
+		Entry      func(childComplexity int) int
+		Ethnic     func(childComplexity int) int
+		KnownGroup func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Religions  func(childComplexity int) int
+		Roles      func(childComplexity int) int
+		Rule       func(childComplexity int) int
+		Sectors    func(childComplexity int) int
+		Source     func(childComplexity int) int
+	}
+
+	MergeActorsPayload struct {
+		Actor              func(childComplexity int) int
+		Merged             func(childComplexity int) int
+		MovedRelationships func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -138,6 +164,7 @@ type ComplexityRoot struct {
 		CreateRelationship func(childComplexity int, input model.CreateRelationshipInput) int
 		DeleteActor        func(childComplexity int, id string, cascade *bool) int
 		DeleteRelationship func(childComplexity int, id string) int
+		MergeActors        func(childComplexity int, into string, from []string) int
 		UpdateActor        func(childComplexity int, id string, input model.UpdateActorInput) int
 	}
 
@@ -150,6 +177,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -163,6 +191,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
@@ -218,6 +247,7 @@ type ComplexityRoot struct {
 		EventID     func(childComplexity int) int
 		Evidence    func(childComplexity int) int
 		From        func(childComplexity int) int
+		FromMention func(childComplexity int) int
 		Goldstein   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Modality    func(childComplexity int) int
@@ -229,6 +259,7 @@ type ComplexityRoot struct {
 		Summary     func(childComplexity int) int
 		Target      func(childComplexity int) int
 		To          func(childComplexity int) int
+		ToMention   func(childComplexity int) int
 		Type        func(childComplexity int) int
 	}
 
@@ -241,6 +272,23 @@ type ComplexityRoot struct {
 	RelationshipEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Resolution struct {
+		Candidates   func(childComplexity int) int
+		Entry        func(childComplexity int) int
+		Key          func(childComplexity int) int
+		MentionCount func(childComplexity int) int
+		Merged       func(childComplexity int) int
+		Names        func(childComplexity int) int
+		Rule         func(childComplexity int) int
+	}
+
+	SourceName struct {
+		Code   func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Rule   func(childComplexity int) int
+		Source func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -278,6 +326,7 @@ type MutationResolver interface {
 	DeleteActor(ctx context.Context, id string, cascade *bool) (*model.DeleteActorPayload, error)
 	CreateRelationship(ctx context.Context, input model.CreateRelationshipInput) (*model.Relationship, error)
 	DeleteRelationship(ctx context.Context, id string) (*model.Relationship, error)
+	MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error)
 }
 type OfficialResolver interface {
 	Relationships(ctx context.Context, obj *model.Official, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
@@ -300,6 +349,9 @@ type QueryResolver interface {
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *model.Relationship) (model.Actor, error)
 	To(ctx context.Context, obj *model.Relationship) (model.Actor, error)
+}
+type ResolutionResolver interface {
+	MentionCount(ctx context.Context, obj *model.Resolution) (int, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -437,6 +489,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Government.resolution":
+		if e.ComplexityRoot.Government.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Government.Resolution(childComplexity), true
 	case "Government.title":
 		if e.ComplexityRoot.Government.Title == nil {
 			break
@@ -503,6 +561,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Group.resolution":
+		if e.ComplexityRoot.Group.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Resolution(childComplexity), true
 	case "Group.title":
 		if e.ComplexityRoot.Group.Title == nil {
 			break
@@ -569,6 +633,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Journalist.resolution":
+		if e.ComplexityRoot.Journalist.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journalist.Resolution(childComplexity), true
 	case "Journalist.title":
 		if e.ComplexityRoot.Journalist.Title == nil {
 			break
@@ -635,6 +705,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Leader.resolution":
+		if e.ComplexityRoot.Leader.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.Resolution(childComplexity), true
 	case "Leader.title":
 		if e.ComplexityRoot.Leader.Title == nil {
 			break
@@ -701,6 +777,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Mediator.resolution":
+		if e.ComplexityRoot.Mediator.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mediator.Resolution(childComplexity), true
 	case "Mediator.title":
 		if e.ComplexityRoot.Mediator.Title == nil {
 			break
@@ -713,6 +795,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mediator.WikidataID(childComplexity), true
+
+	case "Mention.code":
+		if e.ComplexityRoot.Mention.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Code(childComplexity), true
+	case "Mention.country":
+		if e.ComplexityRoot.Mention.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Country(childComplexity), true
+	case "Mention.entry":
+		if e.ComplexityRoot.Mention.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Entry(childComplexity), true
+	case "Mention.ethnic":
+		if e.ComplexityRoot.Mention.Ethnic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Ethnic(childComplexity), true
+	case "Mention.knownGroup":
+		if e.ComplexityRoot.Mention.KnownGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.KnownGroup(childComplexity), true
+	case "Mention.name":
+		if e.ComplexityRoot.Mention.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Name(childComplexity), true
+	case "Mention.religions":
+		if e.ComplexityRoot.Mention.Religions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Religions(childComplexity), true
+	case "Mention.roles":
+		if e.ComplexityRoot.Mention.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Roles(childComplexity), true
+	case "Mention.rule":
+		if e.ComplexityRoot.Mention.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Rule(childComplexity), true
+	case "Mention.sectors":
+		if e.ComplexityRoot.Mention.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Sectors(childComplexity), true
+	case "Mention.source":
+		if e.ComplexityRoot.Mention.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Source(childComplexity), true
+
+	case "MergeActorsPayload.actor":
+		if e.ComplexityRoot.MergeActorsPayload.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeActorsPayload.Actor(childComplexity), true
+	case "MergeActorsPayload.merged":
+		if e.ComplexityRoot.MergeActorsPayload.Merged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeActorsPayload.Merged(childComplexity), true
+	case "MergeActorsPayload.movedRelationships":
+		if e.ComplexityRoot.MergeActorsPayload.MovedRelationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeActorsPayload.MovedRelationships(childComplexity), true
 
 	case "Mutation.createActor":
 		if e.ComplexityRoot.Mutation.CreateActor == nil {
@@ -758,6 +926,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRelationship(childComplexity, args["id"].(string)), true
+	case "Mutation.mergeActors":
+		if e.ComplexityRoot.Mutation.MergeActors == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeActors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeActors(childComplexity, args["into"].(string), args["from"].([]string)), true
 	case "Mutation.updateActor":
 		if e.ComplexityRoot.Mutation.UpdateActor == nil {
 			break
@@ -823,6 +1002,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Official.resolution":
+		if e.ComplexityRoot.Official.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Official.Resolution(childComplexity), true
 	case "Official.title":
 		if e.ComplexityRoot.Official.Title == nil {
 			break
@@ -889,6 +1074,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+	case "Organization.resolution":
+		if e.ComplexityRoot.Organization.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Resolution(childComplexity), true
 	case "Organization.title":
 		if e.ComplexityRoot.Organization.Title == nil {
 			break
@@ -1151,6 +1342,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.From(childComplexity), true
+	case "Relationship.fromMention":
+		if e.ComplexityRoot.Relationship.FromMention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.FromMention(childComplexity), true
 	case "Relationship.goldstein":
 		if e.ComplexityRoot.Relationship.Goldstein == nil {
 			break
@@ -1217,6 +1414,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.To(childComplexity), true
+	case "Relationship.toMention":
+		if e.ComplexityRoot.Relationship.ToMention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.ToMention(childComplexity), true
 	case "Relationship.type":
 		if e.ComplexityRoot.Relationship.Type == nil {
 			break
@@ -1255,6 +1458,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelationshipEdge.Node(childComplexity), true
+
+	case "Resolution.candidates":
+		if e.ComplexityRoot.Resolution.Candidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Candidates(childComplexity), true
+	case "Resolution.entry":
+		if e.ComplexityRoot.Resolution.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Entry(childComplexity), true
+	case "Resolution.key":
+		if e.ComplexityRoot.Resolution.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Key(childComplexity), true
+	case "Resolution.mentionCount":
+		if e.ComplexityRoot.Resolution.MentionCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.MentionCount(childComplexity), true
+	case "Resolution.merged":
+		if e.ComplexityRoot.Resolution.Merged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Merged(childComplexity), true
+	case "Resolution.names":
+		if e.ComplexityRoot.Resolution.Names == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Names(childComplexity), true
+	case "Resolution.rule":
+		if e.ComplexityRoot.Resolution.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Rule(childComplexity), true
+
+	case "SourceName.code":
+		if e.ComplexityRoot.SourceName.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceName.Code(childComplexity), true
+	case "SourceName.name":
+		if e.ComplexityRoot.SourceName.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceName.Name(childComplexity), true
+	case "SourceName.rule":
+		if e.ComplexityRoot.SourceName.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceName.Rule(childComplexity), true
+	case "SourceName.source":
+		if e.ComplexityRoot.SourceName.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceName.Source(childComplexity), true
 
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
@@ -1503,6 +1774,8 @@ interface Actor {
   "Wikidata item id where confirmed, e.g. Q7747."
   wikidataId: String
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
+  resolution: Resolution!
   "The actor's relationships, ordered by id."
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
@@ -1518,6 +1791,7 @@ type Leader implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1532,6 +1806,7 @@ type Government implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1546,6 +1821,7 @@ type Mediator implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1560,6 +1836,7 @@ type Official implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1574,6 +1851,7 @@ type Journalist implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1588,6 +1866,7 @@ type Organization implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1602,6 +1881,7 @@ type Group implements Actor {
   cameoCode: String
   wikidataId: String
   description: String
+  resolution: Resolution!
   relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
 }
 
@@ -1664,6 +1944,101 @@ type Relationship {
   numArticles: Int
   "GDELT's average tone of the documents that reported the event (-100 … +100); null when not known."
   avgTone: Float
+  "What the source said about ` + "`" + `from` + "`" + `: its own name, codes and role, and how it was resolved; null for curated data, which names actors by id."
+  fromMention: Mention
+  "What the source said about ` + "`" + `to` + "`" + `; null for curated data or a one-actor event without one."
+  toMention: Mention
+}
+
+"The kind of source a mention or relationship comes from."
+enum Source {
+  "A hand-curated dataset (the article)."
+  CURATED
+  "A GDELT 1.0 or 2.0 event export."
+  GDELT
+  "An ICEWS event file."
+  ICEWS
+}
+
+"How a mention was joined to its actor, or how an actor was made (docs/resolution.md)."
+enum ResolutionRule {
+  "A curated record: its id is given."
+  CURATED
+  "The mention named an existing actor id, or one merged into another."
+  ID
+  "A country-level mention (a country code with only role codes, or the country's name, adjective or capital) joined the country."
+  COUNTRY
+  "The normalised name matched a curated actor's name or alias."
+  STORED_NAME
+  "The normalised name matched a Phoenix/PETRARCH dictionary entry."
+  DICTIONARY
+  "Several actors or dictionary entries fitted even after country and date: a distinct actor was made."
+  AMBIGUOUS
+  "Nothing matched: an actor keyed by normalised name and country."
+  NEW
+  "An operator merged actors (mergeActors or ` + "`" + `actorgraph resolve` + "`" + `)."
+  MERGED
+}
+
+"What a source said about one party to an event, kept as given."
+type Mention {
+  source: Source!
+  "The party's name as the source spells it, e.g. VLADIMIR PUTIN or Government (Russia)."
+  name: String
+  "The CAMEO actor code as given, e.g. RUSGOV; lower-case letters are CAMEO ethnic or religion codes."
+  code: String
+  "The country as given: a CAMEO code (GDELT) or a name (ICEWS)."
+  country: String
+  "CAMEO role codes the source gives the party: GOV, MIL, CVL, OPP, …"
+  roles: [String!]!
+  "GDELT's known-group code (NATO, EEC, …)."
+  knownGroup: String
+  "GDELT's CAMEO ethnic code."
+  ethnic: String
+  "GDELT's CAMEO religion codes."
+  religions: [String!]!
+  "ICEWS's sectors as given."
+  sectors: [String!]!
+  "How the resolver joined this mention to its actor."
+  rule: ResolutionRule
+  "The dictionary entry used, as file:line ENTRY_NAME."
+  entry: String
+}
+
+"One distinct way a source named an actor."
+type SourceName {
+  source: Source!
+  name: String!
+  code: String
+  rule: ResolutionRule
+}
+
+"How an actor was made and which source names were joined to it."
+type Resolution {
+  "How the actor was made: CURATED for curated and API-written actors."
+  rule: ResolutionRule!
+  "The dictionary entry the actor was made from, as file:line ENTRY_NAME."
+  entry: String
+  "The resolver's key: country:RUS, name:vladimir putin|RUS, entry:…"
+  key: String
+  "The actors or dictionary entries that fitted equally well (rule AMBIGUOUS)."
+  candidates: [String!]!
+  "The distinct source names joined to the actor, sorted by source, name and code; at most 100."
+  names: [SourceName!]!
+  "Ids of the actors merged into this one; they answer as this actor."
+  merged: [ID!]!
+  "How many relationships name this actor, from every source: each is one mention."
+  mentionCount: Int!
+}
+
+"What mergeActors did."
+type MergeActorsPayload {
+  "The surviving actor, after the merge."
+  actor: Actor!
+  "Ids merged by this call (now answering as the survivor); empty when the merge had been done before."
+  merged: [ID!]!
+  "How many relationships moved onto the survivor."
+  movedRelationships: Int!
 }
 
 "Relay page information."
@@ -1877,6 +2252,16 @@ type Mutation {
   createRelationship(input: CreateRelationshipInput!): Relationship!
   "Returns the deleted relationship."
   deleteRelationship(id: ID!): Relationship!
+  """
+  Folds the actors in ` + "`" + `from` + "`" + ` into ` + "`" + `into` + "`" + `, in one transaction: their
+  relationships move to ` + "`" + `into` + "`" + ` (one that would link ` + "`" + `into` + "`" + ` to itself
+  becomes a one-actor event), their names and aliases become its aliases,
+  they are deleted, and their ids answer as ` + "`" + `into` + "`" + ` from then on (` + "`" + `actor(id:)` + "`" + `
+  and later imports). Idempotent: merging again changes nothing. At most 100
+  actors per call. NOT_FOUND for an unknown actor, BAD_USER_INPUT for
+  merging an actor into itself, CONFLICT for one merged into another actor.
+  """
+  mergeActors(into: ID!, from: [ID!]!): MergeActorsPayload!
 }
 `, BuiltIn: false},
 }
@@ -1928,6 +2313,46 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_kind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_Mention_source(ctx, field)
+	case "name":
+		return ec.fieldContext_Mention_name(ctx, field)
+	case "code":
+		return ec.fieldContext_Mention_code(ctx, field)
+	case "country":
+		return ec.fieldContext_Mention_country(ctx, field)
+	case "roles":
+		return ec.fieldContext_Mention_roles(ctx, field)
+	case "knownGroup":
+		return ec.fieldContext_Mention_knownGroup(ctx, field)
+	case "ethnic":
+		return ec.fieldContext_Mention_ethnic(ctx, field)
+	case "religions":
+		return ec.fieldContext_Mention_religions(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Mention_sectors(ctx, field)
+	case "rule":
+		return ec.fieldContext_Mention_rule(ctx, field)
+	case "entry":
+		return ec.fieldContext_Mention_entry(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeActorsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_MergeActorsPayload_actor(ctx, field)
+	case "merged":
+		return ec.fieldContext_MergeActorsPayload_merged(ctx, field)
+	case "movedRelationships":
+		return ec.fieldContext_MergeActorsPayload_movedRelationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeActorsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2030,6 +2455,10 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_numArticles(ctx, field)
 	case "avgTone":
 		return ec.fieldContext_Relationship_avgTone(ctx, field)
+	case "fromMention":
+		return ec.fieldContext_Relationship_fromMention(ctx, field)
+	case "toMention":
+		return ec.fieldContext_Relationship_toMention(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -2054,6 +2483,40 @@ func (ec *executionContext) childFields_RelationshipEdge(ctx context.Context, fi
 		return ec.fieldContext_RelationshipEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelationshipEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Resolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Resolution_rule(ctx, field)
+	case "entry":
+		return ec.fieldContext_Resolution_entry(ctx, field)
+	case "key":
+		return ec.fieldContext_Resolution_key(ctx, field)
+	case "candidates":
+		return ec.fieldContext_Resolution_candidates(ctx, field)
+	case "names":
+		return ec.fieldContext_Resolution_names(ctx, field)
+	case "merged":
+		return ec.fieldContext_Resolution_merged(ctx, field)
+	case "mentionCount":
+		return ec.fieldContext_Resolution_mentionCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Resolution", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceName(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_SourceName_source(ctx, field)
+	case "name":
+		return ec.fieldContext_SourceName_name(ctx, field)
+	case "code":
+		return ec.fieldContext_SourceName_code(ctx, field)
+	case "rule":
+		return ec.fieldContext_SourceName_rule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceName", field.Name)
 }
 
 func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2435,6 +2898,28 @@ func (ec *executionContext) field_Mutation_deleteRelationship_args(ctx context.C
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeActors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "into",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["into"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
 	return args, nil
 }
 
@@ -3476,6 +3961,38 @@ func (ec *executionContext) fieldContext_Government_description(_ context.Contex
 	return graphql.NewScalarFieldContext("Government", field, true, false, "String")
 }
 
+func (ec *executionContext) _Government_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Government) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Government_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Government_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Government",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Government_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Government) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3725,6 +4242,38 @@ func (ec *executionContext) _Group_description(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Group_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, true, false, "String")
+}
+
+func (ec *executionContext) _Group_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Group_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Group) (ret graphql.Marshaler) {
@@ -3978,6 +4527,38 @@ func (ec *executionContext) fieldContext_Journalist_description(_ context.Contex
 	return graphql.NewScalarFieldContext("Journalist", field, true, false, "String")
 }
 
+func (ec *executionContext) _Journalist_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Journalist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Journalist_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Journalist_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Journalist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Journalist_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Journalist) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4227,6 +4808,38 @@ func (ec *executionContext) _Leader_description(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Leader_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Leader", field, true, false, "String")
+}
+
+func (ec *executionContext) _Leader_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Leader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Leader_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Leader_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Leader",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Leader_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Leader) (ret graphql.Marshaler) {
@@ -4480,6 +5093,38 @@ func (ec *executionContext) fieldContext_Mediator_description(_ context.Context,
 	return graphql.NewScalarFieldContext("Mediator", field, true, false, "String")
 }
 
+func (ec *executionContext) _Mediator_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Mediator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mediator_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mediator_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mediator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mediator_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Mediator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4522,6 +5167,337 @@ func (ec *executionContext) fieldContext_Mediator_relationships(ctx context.Cont
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Mention_source(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.Source) graphql.Marshaler {
+			return ec.marshalNSource2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "Source")
+}
+
+func (ec *executionContext) _Mention_name(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_code(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_country(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_roles(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_knownGroup(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_knownGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KnownGroup(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_knownGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_ethnic(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_ethnic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ethnic(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_ethnic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_religions(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_religions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Religions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_religions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_sectors(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _Mention_rule(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *actorgraph.ResolutionRule) graphql.Marshaler {
+			return ec.marshalOResolutionRule2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "ResolutionRule")
+}
+
+func (ec *executionContext) _Mention_entry(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, false, "String")
+}
+
+func (ec *executionContext) _MergeActorsPayload_actor(ctx context.Context, field graphql.CollectedField, obj *model.MergeActorsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeActorsPayload_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeActorsPayload_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeActorsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeActorsPayload_merged(ctx context.Context, field graphql.CollectedField, obj *model.MergeActorsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeActorsPayload_merged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Merged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeActorsPayload_merged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeActorsPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MergeActorsPayload_movedRelationships(ctx context.Context, field graphql.CollectedField, obj *model.MergeActorsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeActorsPayload_movedRelationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MovedRelationships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeActorsPayload_movedRelationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeActorsPayload", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Mutation_createActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -4744,6 +5720,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteRelationship(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeActors(ctx, fc.Args["into"].(string), fc.Args["from"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MergeActorsPayload) graphql.Marshaler {
+			return ec.marshalNMergeActorsPayload2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐMergeActorsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeActorsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeActors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Official_id(ctx context.Context, field graphql.CollectedField, obj *model.Official) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4949,6 +5969,38 @@ func (ec *executionContext) _Official_description(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Official_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Official", field, true, false, "String")
+}
+
+func (ec *executionContext) _Official_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Official) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Official_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Official_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Official",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Official_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Official) (ret graphql.Marshaler) {
@@ -5200,6 +6252,38 @@ func (ec *executionContext) _Organization_description(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Organization_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, true, false, "String")
+}
+
+func (ec *executionContext) _Organization_resolution(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolution(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Organization_relationships(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
@@ -6652,6 +7736,70 @@ func (ec *executionContext) fieldContext_Relationship_avgTone(_ context.Context,
 	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Float")
 }
 
+func (ec *executionContext) _Relationship_fromMention(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_fromMention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMention(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Mention) graphql.Marshaler {
+			return ec.marshalOMention2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐMention(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_fromMention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_toMention(ctx context.Context, field graphql.CollectedField, obj *model.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_toMention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToMention(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Mention) graphql.Marshaler {
+			return ec.marshalOMention2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐMention(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_toMention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6792,6 +7940,268 @@ func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_rule(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ResolutionRule) graphql.Marshaler {
+			return ec.marshalNResolutionRule2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, false, "ResolutionRule")
+}
+
+func (ec *executionContext) _Resolution_entry(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, false, "String")
+}
+
+func (ec *executionContext) _Resolution_key(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, false, "String")
+}
+
+func (ec *executionContext) _Resolution_candidates(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_candidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidates(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_candidates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, false, "String")
+}
+
+func (ec *executionContext) _Resolution_names(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_names(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Names(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SourceName) graphql.Marshaler {
+			return ec.marshalNSourceName2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSourceNameᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_names(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceName(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_merged(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_merged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Merged(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_merged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Resolution_mentionCount(ctx context.Context, field graphql.CollectedField, obj *model.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_mentionCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().MentionCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_mentionCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resolution", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SourceName_source(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceName_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.Source) graphql.Marshaler {
+			return ec.marshalNSource2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceName_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceName", field, true, false, "Source")
+}
+
+func (ec *executionContext) _SourceName_name(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceName_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceName_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceName", field, true, false, "String")
+}
+
+func (ec *executionContext) _SourceName_code(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceName_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceName_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceName", field, true, false, "String")
+}
+
+func (ec *executionContext) _SourceName_rule(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceName_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *actorgraph.ResolutionRule) graphql.Marshaler {
+			return ec.marshalOResolutionRule2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceName_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceName", field, true, false, "ResolutionRule")
 }
 
 func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
@@ -8832,6 +10242,11 @@ func (ec *executionContext) _Government(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "resolution":
+			out.Values[i] = ec._Government_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "relationships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8909,6 +10324,11 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		case "description":
 			out.Values[i] = ec._Group_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.Values[i] = ec._Group_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
@@ -8990,6 +10410,11 @@ func (ec *executionContext) _Journalist(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "resolution":
+			out.Values[i] = ec._Journalist_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "relationships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -9067,6 +10492,11 @@ func (ec *executionContext) _Leader(ctx context.Context, sel ast.SelectionSet, o
 		case "description":
 			out.Values[i] = ec._Leader_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.Values[i] = ec._Leader_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
@@ -9148,12 +10578,143 @@ func (ec *executionContext) _Mediator(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "resolution":
+			out.Values[i] = ec._Mediator_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "relationships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Mediator_relationships(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionImplementors = []string{"Mention"}
+
+func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mention")
+		case "source":
+			out.Values[i] = ec._Mention_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Mention_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._Mention_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._Mention_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._Mention_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "knownGroup":
+			out.Values[i] = ec._Mention_knownGroup(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ethnic":
+			out.Values[i] = ec._Mention_ethnic(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "religions":
+			out.Values[i] = ec._Mention_religions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sectors":
+			out.Values[i] = ec._Mention_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._Mention_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "entry":
+			out.Values[i] = ec._Mention_entry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeActorsPayloadImplementors = []string{"MergeActorsPayload"}
+
+func (ec *executionContext) _MergeActorsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MergeActorsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeActorsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeActorsPayload")
+		case "actor":
+			out.Values[i] = ec._MergeActorsPayload_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "merged":
+			out.Values[i] = ec._MergeActorsPayload_merged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "movedRelationships":
+			out.Values[i] = ec._MergeActorsPayload_movedRelationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9221,6 +10782,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteRelationship":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeActors":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeActors(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -9296,6 +10864,11 @@ func (ec *executionContext) _Official(ctx context.Context, sel ast.SelectionSet,
 		case "description":
 			out.Values[i] = ec._Official_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.Values[i] = ec._Official_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
@@ -9375,6 +10948,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 		case "description":
 			out.Values[i] = ec._Organization_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.Values[i] = ec._Organization_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
@@ -9833,6 +11411,16 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fromMention":
+			out.Values[i] = ec._Relationship_fromMention(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toMention":
+			out.Values[i] = ec._Relationship_toMention(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9912,6 +11500,118 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 		case "node":
 			out.Values[i] = ec._RelationshipEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var resolutionImplementors = []string{"Resolution"}
+
+func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSet, obj *model.Resolution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resolutionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Resolution")
+		case "rule":
+			out.Values[i] = ec._Resolution_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entry":
+			out.Values[i] = ec._Resolution_entry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "key":
+			out.Values[i] = ec._Resolution_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "candidates":
+			out.Values[i] = ec._Resolution_candidates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "names":
+			out.Values[i] = ec._Resolution_names(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "merged":
+			out.Values[i] = ec._Resolution_merged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mentionCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_mentionCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sourceNameImplementors = []string{"SourceName"}
+
+func (ec *executionContext) _SourceName(ctx context.Context, sel ast.SelectionSet, obj *model.SourceName) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceNameImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceName")
+		case "source":
+			out.Values[i] = ec._SourceName_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._SourceName_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._SourceName_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._SourceName_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -10554,6 +12254,14 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNMergeActorsPayload2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐMergeActorsPayload(ctx context.Context, sel ast.SelectionSet, v *model.MergeActorsPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeActorsPayload!")
+		return graphql.Null
+	}
+	return ec._MergeActorsPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx context.Context, v any) (model.Modality, error) {
 	var res model.Modality
 	err := res.UnmarshalGQL(v)
@@ -10716,6 +12424,68 @@ func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋactorgraph
 
 func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx context.Context, sel ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Resolution!")
+		return graphql.Null
+	}
+	return ec._Resolution(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNResolutionRule2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx context.Context, v any) (actorgraph.ResolutionRule, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.ResolutionRule(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResolutionRule2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx context.Context, sel ast.SelectionSet, v actorgraph.ResolutionRule) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ResolutionRule!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSource2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐSource(ctx context.Context, v any) (actorgraph.Source, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Source(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSource2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐSource(ctx context.Context, sel ast.SelectionSet, v actorgraph.Source) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Source!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSourceName2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSourceNameᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceName) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceName2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSourceName(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSourceName2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSourceName(ctx context.Context, sel ast.SelectionSet, v *model.SourceName) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SourceName!")
+		return graphql.Null
+	}
+	return ec._SourceName(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -11135,6 +12905,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOMention2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Mention(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx context.Context, v any) ([]model.Modality, error) {
 	if v == nil {
 		return nil, nil
@@ -11260,6 +13037,25 @@ func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋactorgrap
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOResolutionRule2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx context.Context, v any) (*actorgraph.ResolutionRule, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.ResolutionRule(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOResolutionRule2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐResolutionRule(ctx context.Context, sel ast.SelectionSet, v *actorgraph.ResolutionRule) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

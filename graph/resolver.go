@@ -42,3 +42,19 @@ func (r *Resolver) authorize(ctx context.Context) error {
 	}
 	return nil
 }
+
+// survivors maps actor ids merged into other actors to those actors (the
+// actor resolver's rule 1); other ids, and empty ones, stay as they are.
+func (r *Resolver) survivors(ctx context.Context, from, to string) (string, string, error) {
+	red, err := r.Store.Redirects(ctx, []string{from, to})
+	if err != nil {
+		return "", "", err
+	}
+	if s, ok := red[from]; ok {
+		from = s
+	}
+	if s, ok := red[to]; ok {
+		to = s
+	}
+	return from, to, nil
+}

@@ -84,10 +84,17 @@ func (r *mutationResolver) DeleteActor(ctx context.Context, id string, cascade *
 
 // CreateRelationship is the resolver for the createRelationship field.
 func (r *mutationResolver) CreateRelationship(ctx context.Context, input model.CreateRelationshipInput) (*model.Relationship, error) {
-	if err := r.authorize(ctx); err != nil {
+	err := r.authorize(ctx)
+	if err != nil {
 		return nil, err
 	}
-	rel, err := r.Store.CreateRelationship(ctx, newRelationship(input))
+	rel := newRelationship(input)
+	// Rule 1 of actor resolution: an id merged into another actor means
+	// that actor.
+	if rel.From, rel.To, err = r.survivors(ctx, rel.From, rel.To); err != nil {
+		return nil, err
+	}
+	rel, err = r.Store.CreateRelationship(ctx, rel)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +111,18 @@ func (r *mutationResolver) DeleteRelationship(ctx context.Context, id string) (*
 		return nil, err
 	}
 	return model.NewRelationship(rel), nil
+}
+
+// MergeActors is the resolver for the mergeActors field.
+func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error) {
+	if err := r.authorize(ctx); err != nil {
+		return nil, err
+	}
+	res, err := r.Store.MergeActors(ctx, into, from)
+	if err != nil {
+		return nil, err
+	}
+	return &model.MergeActorsPayload{Actor: model.NewActor(res.Actor), Merged: nonNilIDs(res.Merged), MovedRelationships: res.MovedRelationships}, nil
 }
 
 // Relationships is the resolver for the relationships field.
@@ -300,6 +319,15 @@ func (r *relationshipResolver) To(ctx context.Context, obj *model.Relationship) 
 	return loadEnd(ctx, obj.R.To)
 }
 
+// MentionCount is the resolver for the mentionCount field.
+func (r *resolutionResolver) MentionCount(ctx context.Context, obj *model.Resolution) (int, error) {
+	page, err := r.Store.Relationships(ctx, actorgraph.RelationshipFilter{ActorID: obj.ActorID}, actorgraph.PageRequest{First: 0})
+	if err != nil {
+		return 0, err
+	}
+	return page.TotalCount, nil
+}
+
 // Evidence returns EvidenceResolver implementation.
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
@@ -333,6 +361,9 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Relationship returns RelationshipResolver implementation.
 func (r *Resolver) Relationship() RelationshipResolver { return &relationshipResolver{r} }
 
+// Resolution returns ResolutionResolver implementation.
+func (r *Resolver) Resolution() ResolutionResolver { return &resolutionResolver{r} }
+
 type (
 	evidenceResolver     struct{ *Resolver }
 	governmentResolver   struct{ *Resolver }
@@ -345,4 +376,5 @@ type (
 	organizationResolver struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
 	relationshipResolver struct{ *Resolver }
+	resolutionResolver   struct{ *Resolver }
 )

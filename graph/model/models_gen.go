@@ -70,6 +70,16 @@ type EvidenceInput struct {
 	Source string `json:"source"`
 }
 
+// What mergeActors did.
+type MergeActorsPayload struct {
+	// The surviving actor, after the merge.
+	Actor Actor `json:"actor"`
+	// Ids merged by this call (now answering as the survivor); empty when the merge had been done before.
+	Merged []string `json:"merged"`
+	// How many relationships moved onto the survivor.
+	MovedRelationships int `json:"movedRelationships"`
+}
+
 // Writes need `Authorization: Bearer <token>` matching the server's
 // ACTORGRAPH_API_TOKEN; without a configured token the server is read-only.
 type Mutation struct {

@@ -168,14 +168,16 @@ const MaxResolutionNames = 100
 
 // SourceName is one distinct way a source named an actor.
 type SourceName struct {
-	Source Source         `json:"source"`
-	Name   string         `json:"name"`
-	Code   string         `json:"code,omitempty"`
-	Rule   ResolutionRule `json:"rule,omitempty"`
+	Source Source `json:"source"`
+	Name   string `json:"name"`
+	Code   string `json:"code,omitempty"`
+	// Roles are the CAMEO role codes the source gave with the name.
+	Roles []string       `json:"roles,omitempty"`
+	Rule  ResolutionRule `json:"rule,omitempty"`
 }
 
 func (n SourceName) key() string {
-	return string(n.Source) + "\x00" + n.Name + "\x00" + n.Code + "\x00" + string(n.Rule)
+	return string(n.Source) + "\x00" + n.Name + "\x00" + n.Code + "\x00" + strings.Join(n.Roles, ",") + "\x00" + string(n.Rule)
 }
 
 // CompareSourceNames orders source names: by source, name, code, rule.
@@ -189,7 +191,7 @@ func AddNames(names []SourceName, add ...SourceName) []SourceName {
 	out = append(out, names...)
 	out = append(out, add...)
 	slices.SortFunc(out, CompareSourceNames)
-	out = slices.Compact(out)
+	out = slices.CompactFunc(out, func(a, b SourceName) bool { return a.key() == b.key() })
 	if len(out) > MaxResolutionNames {
 		out = out[:MaxResolutionNames]
 	}
@@ -203,7 +205,14 @@ func (r *Resolution) Clone() *Resolution {
 	}
 	c := *r
 	c.Candidates = slices.Clone(r.Candidates)
-	c.Names = slices.Clone(r.Names)
+	c.Names = make([]SourceName, len(r.Names))
+	for i, n := range r.Names {
+		n.Roles = slices.Clone(n.Roles)
+		c.Names[i] = n
+	}
+	if r.Names == nil {
+		c.Names = nil
+	}
 	c.Merged = slices.Clone(r.Merged)
 	return &c
 }
@@ -221,7 +230,7 @@ func (r *Resolution) Validate() error {
 		return invalid("resolution", "entry or key longer than %d bytes", MaxTextLen)
 	}
 	for i, n := range r.Names {
-		if !n.Source.Valid() || len(n.Name) > MaxNameLen || len(n.Code) > maxCodeLen {
+		if !n.Source.Valid() || len(n.Name) > MaxNameLen || len(n.Code) > maxCodeLen || len(n.Roles) > maxMentionCodes {
 			return invalid(fmt.Sprintf("resolution.names[%d]", i), "bad source, or name or code too long")
 		}
 	}

@@ -24,7 +24,6 @@ type importConfig struct {
 	batchSize    int
 	strict       bool
 	maxLineBytes int
-	actorCache   int
 	progress     string
 	maxReported  int
 }
@@ -33,7 +32,6 @@ func (c *importConfig) flags(env *envFlags) {
 	env.Int(&c.batchSize, "batch-size", "ACTORGRAPH_IMPORT_BATCH_SIZE", importer.DefaultBatchSize, "relationships written per transaction")
 	env.Bool(&c.strict, "strict", "ACTORGRAPH_IMPORT_STRICT", false, "abort, writing nothing, if any line is rejected (reads the input twice)")
 	env.Int(&c.maxLineBytes, "max-line-bytes", "ACTORGRAPH_IMPORT_MAX_LINE_BYTES", gdelt.DefaultMaxLineBytes, "longest GDELT line accepted")
-	env.Int(&c.actorCache, "actor-cache", "ACTORGRAPH_IMPORT_ACTOR_CACHE", importer.DefaultActorCache, "actors remembered as written, so repeated ones are not rewritten")
 	env.String(&c.progress, "progress", "ACTORGRAPH_IMPORT_PROGRESS", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
 	env.Int(&c.maxReported, "max-reported", "ACTORGRAPH_IMPORT_MAX_REPORTED", 100, "rejected lines reported one by one; the rest are counted")
 }
@@ -44,8 +42,6 @@ func (c *importConfig) validate() error {
 		return fmt.Errorf("-batch-size must be at least 1, got %d", c.batchSize)
 	case c.maxLineBytes < 1:
 		return fmt.Errorf("-max-line-bytes must be at least 1, got %d", c.maxLineBytes)
-	case c.actorCache < 1:
-		return fmt.Errorf("-actor-cache must be at least 1, got %d", c.actorCache)
 	case c.maxReported < 0:
 		return fmt.Errorf("-max-reported must not be negative, got %d", c.maxReported)
 	}
@@ -76,7 +72,6 @@ func runImport(ctx context.Context, c config, logger *slog.Logger, stdout, stder
 		BatchSize:    c.imp.batchSize,
 		Strict:       c.imp.strict,
 		MaxLineBytes: c.imp.maxLineBytes,
-		ActorCache:   c.imp.actorCache,
 		Reject: func(err error) {
 			reported++
 			if reported <= c.imp.maxReported {
@@ -90,8 +85,8 @@ func runImport(ctx context.Context, c config, logger *slog.Logger, stdout, stder
 	opts.Progress = show.update
 	sum, err := importer.Import(ctx, store, c.files, opts)
 	show.done()
-	fmt.Fprintf(stdout, "import: %d files, %d read, %d imported, %d skipped, %d rejected; wrote %d actors and %d relationships in %s (%.0f rows/s)\n",
-		sum.Files, sum.Read, sum.Imported, sum.Skipped, sum.Rejected, sum.Actors, sum.Relationships,
+	fmt.Fprintf(stdout, "import: %d files, %d read, %d imported, %d skipped, %d rejected; wrote %d actors and %d relationships, merged %d actors into curated ones, in %s (%.0f rows/s)\n",
+		sum.Files, sum.Read, sum.Imported, sum.Skipped, sum.Rejected, sum.Actors, sum.Relationships, sum.Merged,
 		sum.Elapsed.Round(time.Millisecond), sum.Rate())
 	if errors.Is(err, importer.ErrRejected) {
 		return fmt.Errorf("%w; the rejected lines are listed above", err)

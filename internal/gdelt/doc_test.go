@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -41,20 +40,5 @@ func TestDocEventTypeTableMatchesCode(t *testing.T) {
 	}
 	if diff := cmp.Diff(code, docTable(t, "event-types")); diff != "" {
 		t.Errorf("docs/gdelt.md event types differ from eventTypes (-code +doc):\n%s", diff)
-	}
-}
-
-func TestDocRoleKindTableMatchesCode(t *testing.T) {
-	code := map[string]string{}
-	for role, kind := range roleKinds {
-		code[role] = string(kind)
-	}
-	if diff := cmp.Diff(code, docTable(t, "role-kinds")); diff != "" {
-		t.Errorf("docs/gdelt.md role kinds differ from roleKinds (-code +doc):\n%s", diff)
-	}
-	for role, kind := range roleKinds {
-		if !kind.Valid() || kind == actorgraph.KindLeader {
-			t.Errorf("role %s maps to %s", role, kind)
-		}
 	}
 }

@@ -10,101 +10,79 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func mustMap(t *testing.T, ev Event) Mapped {
+func mustMap(t *testing.T, ev Event) actorgraph.Relationship {
 	t.Helper()
-	m, err := Map(ev)
+	r, err := Map(ev)
 	if err != nil {
 		t.Fatalf("Map: %v", err)
 	}
-	return m
+	return r
 }
 
 func ptr[T any](v T) *T { return &v }
 
 func TestMapTwoActorEventGivesFullRecords(t *testing.T) {
-	m := mustMap(t, mustParse(t, fixtureLines(t, "export20.tsv")[0]))
-	want := Mapped{
-		Actors: []actorgraph.Actor{
-			{
-				ID: "rusgov-vladimir-putin", Kind: actorgraph.KindGovernment, Name: "VLADIMIR PUTIN",
-				Aliases: []string{}, Country: "RUS", CAMEOCode: "RUSGOV",
-				Description: "GDELT actor RUSGOV (country RUS; roles GOV)",
-			},
-			{
-				ID: "ukr-ukraine", Kind: actorgraph.KindGovernment, Name: "UKRAINE",
-				Aliases: []string{}, Country: "UKR", CAMEOCode: "UKR",
-				Description: "GDELT actor UKR (country UKR)",
-			},
-		},
-		Relationship: actorgraph.Relationship{
-			ID:        "gdelt-1234567890",
-			Type:      actorgraph.SpokeWith,
-			From:      "rusgov-vladimir-putin",
-			To:        "ukr-ukraine",
-			Date:      &actorgraph.Date{Year: 2025, Month: time.May, Day: 19},
-			CAMEOCode: "040",
-			Goldstein: ptr(1.0),
-			QuadClass: 1,
-			Modality:  actorgraph.Asserted,
-			EventID:   "gdelt-1234567890",
-			Summary:   "Consult, not specified below",
-			Evidence: []actorgraph.Evidence{{
-				Quote:  "GDELT event 1234567890 (2025-05-19): VLADIMIR PUTIN [RUSGOV] — 040 Consult, not specified below — UKRAINE [UKR]",
-				Source: "https://example.com/news/putin-ukraine",
-				Kind:   actorgraph.CodedEvent,
-			}},
-			NumMentions: 10,
-			NumSources:  2,
-			NumArticles: 10,
-			AvgTone:     ptr(-2.5),
-		},
+	got := mustMap(t, mustParse(t, fixtureLines(t, "export20.tsv")[0]))
+	want := actorgraph.Relationship{
+		ID:        "gdelt-1234567890",
+		Type:      actorgraph.SpokeWith,
+		Date:      &actorgraph.Date{Year: 2025, Month: time.May, Day: 19},
+		CAMEOCode: "040",
+		Goldstein: ptr(1.0),
+		QuadClass: 1,
+		Modality:  actorgraph.Asserted,
+		EventID:   "gdelt-1234567890",
+		Summary:   "Consult, not specified below",
+		Evidence: []actorgraph.Evidence{{
+			Quote:  "GDELT event 1234567890 (2025-05-19): VLADIMIR PUTIN [RUSGOV] — 040 Consult, not specified below — UKRAINE [UKR]",
+			Source: "https://example.com/news/putin-ukraine",
+			Kind:   actorgraph.CodedEvent,
+		}},
+		NumMentions: 10,
+		NumSources:  2,
+		NumArticles: 10,
+		AvgTone:     ptr(-2.5),
+		FromMention: &actorgraph.Mention{Source: actorgraph.SourceGDELT, Name: "VLADIMIR PUTIN", Code: "RUSGOV", Country: "RUS", Roles: []string{"GOV"}},
+		ToMention:   &actorgraph.Mention{Source: actorgraph.SourceGDELT, Name: "UKRAINE", Code: "UKR", Country: "UKR"},
 	}
-	if diff := cmp.Diff(want, m); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Map mismatch (-want +got):\n%s", diff)
 	}
 }
 
 func TestMapEveryFixtureEventToTheDocumentedRecords(t *testing.T) {
 	type want struct {
-		id, from, to string
+		id, from, to string // the mentions, as "NAME [CODE]"
 		typ          actorgraph.RelationshipType
 		modality     actorgraph.Modality
 		summary      string
-		kinds        []actorgraph.ActorKind
 	}
 	wants := map[string][]want{
 		"export20.tsv": {
-			{"gdelt-1234567890", "rusgov-vladimir-putin", "ukr-ukraine", actorgraph.SpokeWith, actorgraph.Asserted,
-				"Consult, not specified below", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-1234567891", "usagov-donald-trump", "", actorgraph.ThreatenedSanctions, actorgraph.Threatened,
-				"Threaten to boycott, embargo, or sanction", []actorgraph.ActorKind{actorgraph.KindGovernment}},
-			{"gdelt-1234567892", "", "ukr-ukraine", actorgraph.Attacked, actorgraph.Asserted,
-				"Employ aerial weapons", []actorgraph.ActorKind{actorgraph.KindGovernment}},
-			{"gdelt-1234567893", "rusngo-the-memorial-society", "igoeureec-european-union", actorgraph.Praised, actorgraph.Asserted,
-				"Praise or endorse", []actorgraph.ActorKind{actorgraph.KindOrganization, actorgraph.KindOrganization}},
-			{"gdelt-1234567894", "ukrgov-volodymyr-zelenskyy", "rusgov-" + hash8("Владимир Путин"), actorgraph.Proposed, actorgraph.Intended,
-				"Express intent to meet or negotiate", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-1234567895", "ukrgov-volodymyr-zelenskyy", "turgov-recep-tayyip-erdogan", actorgraph.NegotiatedWith, actorgraph.Asserted,
-				"Engage in negotiation", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-1234567896", "rus-russia", "", actorgraph.RelatedTo, actorgraph.Asserted,
-				"Make statement, not specified below (Actor1 and Actor2 are the same actor)", []actorgraph.ActorKind{actorgraph.KindGovernment}},
-			{"gdelt-1234567897", "rus-russia", "ukr-ukraine", actorgraph.ExchangedPrisoners, actorgraph.Asserted,
-				"Return, release person(s)", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-1234567898", "ukrreb-separatists", "ukr-ukraine", actorgraph.RelatedTo, actorgraph.Asserted,
-				"CAMEO event 099 (not in the codebook)", []actorgraph.ActorKind{actorgraph.KindGroup, actorgraph.KindGovernment}},
+			{"gdelt-1234567890", "VLADIMIR PUTIN [RUSGOV]", "UKRAINE [UKR]", actorgraph.SpokeWith, actorgraph.Asserted, "Consult, not specified below"},
+			{"gdelt-1234567891", "DONALD TRUMP [USAGOV]", "", actorgraph.ThreatenedSanctions, actorgraph.Threatened, "Threaten to boycott, embargo, or sanction"},
+			{"gdelt-1234567892", "", "UKRAINE [UKR]", actorgraph.Attacked, actorgraph.Asserted, "Employ aerial weapons"},
+			{"gdelt-1234567893", `THE "MEMORIAL" SOCIETY [RUSNGO]`, "EUROPEAN UNION [IGOEUREEC]", actorgraph.Praised, actorgraph.Asserted, "Praise or endorse"},
+			{"gdelt-1234567894", "VOLODYMYR ZELENSKYY [UKRGOV]", "Владимир Путин [RUSGOV]", actorgraph.Proposed, actorgraph.Intended, "Express intent to meet or negotiate"},
+			{"gdelt-1234567895", "Volodymyr Zélenskyy [UKRGOV]", "RECEP TAYYİP ERDOĞAN [TURGOV]", actorgraph.NegotiatedWith, actorgraph.Asserted, "Engage in negotiation"},
+			{"gdelt-1234567896", "RUSSIA [RUS]", "RUSSIA [RUS]", actorgraph.RelatedTo, actorgraph.Asserted, "Make statement, not specified below"},
+			{"gdelt-1234567897", "RUSSIA [RUS]", "UKRAINE [UKR]", actorgraph.ExchangedPrisoners, actorgraph.Asserted, "Return, release person(s)"},
+			{"gdelt-1234567898", "SEPARATISTS [UKRREB]", "UKRAINE [UKR]", actorgraph.RelatedTo, actorgraph.Asserted, "CAMEO event 099 (not in the codebook)"},
 		},
 		"daily10.tsv": {
-			{"gdelt-253030000", "deugov-angela-merkel", "usagov-barack-obama", actorgraph.NegotiatedWith, actorgraph.Asserted,
-				"Engage in negotiation", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-253030001", "usagov-barack-obama", "", actorgraph.Demanded, actorgraph.Asserted,
-				"Demand de-escalation of military engagement", []actorgraph.ActorKind{actorgraph.KindGovernment}},
+			{"gdelt-253030000", "ANGELA MERKEL [DEUGOV]", "BARACK OBAMA [USAGOV]", actorgraph.NegotiatedWith, actorgraph.Asserted, "Engage in negotiation"},
+			{"gdelt-253030001", "BARACK OBAMA [USAGOV]", "", actorgraph.Demanded, actorgraph.Asserted, "Demand de-escalation of military engagement"},
 		},
 		"historical10.tsv": {
-			{"gdelt-1", "rus-soviet-union", "usa-united-states", actorgraph.Accused, actorgraph.Asserted,
-				"Accuse, not specified below", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
-			{"gdelt-2", "usa-united-states", "rus-soviet-union", actorgraph.MetWith, actorgraph.Asserted,
-				"Make a visit", []actorgraph.ActorKind{actorgraph.KindGovernment, actorgraph.KindGovernment}},
+			{"gdelt-1", "SOVIET UNION [RUS]", "UNITED STATES [USA]", actorgraph.Accused, actorgraph.Asserted, "Accuse, not specified below"},
+			{"gdelt-2", "UNITED STATES [USA]", "SOVIET UNION [RUS]", actorgraph.MetWith, actorgraph.Asserted, "Make a visit"},
 		},
+	}
+	ref := func(m *actorgraph.Mention) string {
+		if m == nil {
+			return ""
+		}
+		return m.Name + " [" + m.Code + "]"
 	}
 	for file, ws := range wants {
 		var got []want
@@ -112,13 +90,11 @@ func TestMapEveryFixtureEventToTheDocumentedRecords(t *testing.T) {
 			if len(line) == 0 {
 				continue
 			}
-			m := mustMap(t, mustParse(t, line))
-			r := m.Relationship
-			w := want{r.ID, r.From, r.To, r.Type, r.Modality, r.Summary, nil}
-			for _, a := range m.Actors {
-				w.kinds = append(w.kinds, a.Kind)
+			r := mustMap(t, mustParse(t, line))
+			if r.From != "" || r.To != "" {
+				t.Errorf("%s: Map set ends %q, %q; the resolver sets them", r.ID, r.From, r.To)
 			}
-			got = append(got, w)
+			got = append(got, want{r.ID, ref(r.FromMention), ref(r.ToMention), r.Type, r.Modality, r.Summary})
 		}
 		if diff := cmp.Diff(ws, got, cmp.AllowUnexported(want{})); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", file, diff)
@@ -126,26 +102,26 @@ func TestMapEveryFixtureEventToTheDocumentedRecords(t *testing.T) {
 	}
 }
 
-func TestMapOneActorEventKeepsTheKnownEnd(t *testing.T) {
-	lines := fixtureLines(t, "export20.tsv")
-	m := mustMap(t, mustParse(t, lines[1]))
-	if len(m.Actors) != 1 || !m.Relationship.OneActor() || m.Relationship.From != m.Actors[0].ID {
-		t.Errorf("Map = %+v", m)
+func TestMapOneActorEventHasOneMention(t *testing.T) {
+	r := mustMap(t, mustParse(t, fixtureLines(t, "export20.tsv")[1]))
+	if r.FromMention == nil || r.ToMention != nil {
+		t.Errorf("mentions = %+v, %+v; want the source only", r.FromMention, r.ToMention)
 	}
 	want := "GDELT event 1234567891 (2025-05-19): DONALD TRUMP [USAGOV] — 1312 Threaten to boycott, embargo, or sanction — (no actor)"
-	if got := m.Relationship.Evidence[0].Quote; got != want {
+	if got := r.Evidence[0].Quote; got != want {
 		t.Errorf("quote = %q, want %q", got, want)
 	}
 }
 
-func TestMapSameActorOnBothSidesBecomesOneActorEvent(t *testing.T) {
-	m := mustMap(t, mustParse(t, fixtureLines(t, "export20.tsv")[7]))
-	r := m.Relationship
-	if len(m.Actors) != 1 || r.From != "rus-russia" || r.To != "" {
-		t.Fatalf("Map = %+v", m)
-	}
-	if !strings.HasSuffix(r.Evidence[0].Quote, "(the same actor on both sides)") {
-		t.Errorf("quote %q does not say the actors are the same", r.Evidence[0].Quote)
+func TestMapKeepsEveryCodeOnTheMention(t *testing.T) {
+	ev := mustParse(t, fixtureLines(t, "export20.tsv")[0])
+	ev.Actor1 = Actor{Code: "idgCOP", Name: "POLICE", CountryCode: "", KnownGroupCode: "NAT", EthnicCode: "idg",
+		Religion1Code: "CHR", Religion2Code: "CTH", Type1Code: "COP", Type2Code: "MIL", Type3Code: ""}
+	r := mustMap(t, ev)
+	want := &actorgraph.Mention{Source: actorgraph.SourceGDELT, Name: "POLICE", Code: "idgCOP", Roles: []string{"COP", "MIL"},
+		KnownGroup: "NAT", Ethnic: "idg", Religions: []string{"CHR", "CTH"}}
+	if diff := cmp.Diff(want, r.FromMention); diff != "" {
+		t.Errorf("FromMention (-want +got):\n%s", diff)
 	}
 }
 
@@ -162,8 +138,8 @@ func TestMapEventWithoutActorsIsSkippedNotRejected(t *testing.T) {
 }
 
 func TestMapHistoricalEventCitesTheEventInsteadOfAURL(t *testing.T) {
-	m := mustMap(t, mustParse(t, fixtureLines(t, "historical10.tsv")[0]))
-	if got := m.Relationship.Evidence[0].Source; got != "gdelt:event/1" {
+	r := mustMap(t, mustParse(t, fixtureLines(t, "historical10.tsv")[0]))
+	if got := r.Evidence[0].Source; got != "gdelt:event/1" {
 		t.Errorf("Source = %q, want gdelt:event/1", got)
 	}
 }
@@ -171,8 +147,8 @@ func TestMapHistoricalEventCitesTheEventInsteadOfAURL(t *testing.T) {
 func TestMapOverlongURLFallsBackToEventReference(t *testing.T) {
 	ev := mustParse(t, fixtureLines(t, "export20.tsv")[0])
 	ev.SourceURL = "https://example.com/" + strings.Repeat("a", actorgraph.MaxTextLen)
-	m := mustMap(t, ev)
-	if got := m.Relationship.Evidence[0].Source; got != "gdelt:event/1234567890" {
+	r := mustMap(t, ev)
+	if got := r.Evidence[0].Source; got != "gdelt:event/1234567890" {
 		t.Errorf("Source = %q", got)
 	}
 }
@@ -180,108 +156,22 @@ func TestMapOverlongURLFallsBackToEventReference(t *testing.T) {
 func TestMapCutsOverlongNamesAtACharacterBoundary(t *testing.T) {
 	ev := mustParse(t, fixtureLines(t, "export20.tsv")[0])
 	ev.Actor1.Name = strings.Repeat("Ж", 150) // 300 bytes
-	m := mustMap(t, ev)
-	name := m.Actors[0].Name
+	name := mustMap(t, ev).FromMention.Name
 	if len(name) != actorgraph.MaxNameLen || name != strings.Repeat("Ж", 100) {
 		t.Errorf("name = %q (%d bytes)", name, len(name))
-	}
-	if len(m.Actors[0].ID) > actorgraph.MaxIDLen {
-		t.Errorf("id %q too long", m.Actors[0].ID)
 	}
 }
 
 func TestMapRejectsRecordsThatFailValidation(t *testing.T) {
 	ev := mustParse(t, fixtureLines(t, "export20.tsv")[0])
-	ev.Actor1.KnownGroupCode = strings.Repeat("X", actorgraph.MaxTextLen) // description too long
+	ev.Actor1.KnownGroupCode = strings.Repeat("X", 41) // no CAMEO code is that long
 	_, err := Map(ev)
 	if !errors.Is(err, actorgraph.ErrInvalid) {
 		t.Fatalf("Map error = %v, want one wrapping actorgraph.ErrInvalid", err)
 	}
-	want := "mapped actor rusgov-vladimir-putin is invalid: description: longer than 2000 bytes"
+	want := `mapped relationship is invalid: fromMention: code "XXXXXXXXXXXXXXXXXXXX"… longer than 40 bytes`
 	if err.Error() != want {
 		t.Errorf("error = %q, want %q", err, want)
-	}
-}
-
-func TestMapOmitsCodesTheDomainCannotHold(t *testing.T) {
-	ev := mustParse(t, fixtureLines(t, "export20.tsv")[0])
-	ev.Actor1.Code = "RU"                     // too short for a CAMEO actor code field
-	ev.Actor2.Code = strings.Repeat("ABC", 6) // 18 > 15
-	ev.Actor2.CountryCode = "UK"              // not three letters
-	m := mustMap(t, ev)
-	a1, a2 := m.Actors[0], m.Actors[1]
-	if a1.CAMEOCode != "" || a2.CAMEOCode != "" || a2.Country != "" {
-		t.Errorf("actors = %+v, %+v", a1, a2)
-	}
-	if a1.ID != "ru-vladimir-putin" || !strings.Contains(a2.Description, "ABCABCABC") {
-		t.Errorf("codes lost: %q, %q", a1.ID, a2.Description)
-	}
-}
-
-func TestActorIDFoldsNamesIntoSlugs(t *testing.T) {
-	long := strings.Repeat("VERY LONG NAME ", 20)
-	tests := []struct {
-		name string
-		a    Actor
-		want string
-	}{
-		{"code and name", Actor{Code: "RUSGOV", Name: "VLADIMIR PUTIN"}, "rusgov-vladimir-putin"},
-		{"code only", Actor{Code: "RUS"}, "rus"},
-		{"blank name", Actor{Code: "RUS", Name: "  "}, "rus"},
-		{"name only", Actor{Name: "VLADIMIR PUTIN"}, "gdelt-vladimir-putin"},
-		{"punctuation runs", Actor{Code: "USA", Name: `O'BRIEN -- "JR."`}, "usa-o-brien-jr"},
-		{"accents folded", Actor{Code: "UKRGOV", Name: "Zélenskyy"}, "ukrgov-zelenskyy"},
-		{"dotted and breve letters", Actor{Code: "TURGOV", Name: "RECEP TAYYİP ERDOĞAN"}, "turgov-recep-tayyip-erdogan"},
-		{"cyrillic gets a hash", Actor{Code: "RUSGOV", Name: "Владимир"}, "rusgov-" + hash8("Владимир")},
-		{"mixed script keeps the latin part", Actor{Code: "RUS", Name: "PUTIN Путин"}, "rus-putin-" + hash8("PUTIN Путин")},
-		{"symbols only get a hash", Actor{Code: "RUS", Name: "!!!"}, "rus-" + hash8("!!!")},
-		{"digits kept", Actor{Code: "USA", Name: "G7 SUMMIT"}, "usa-g7-summit"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := ActorID(&tt.a)
-			if got != tt.want {
-				t.Errorf("ActorID = %q, want %q", got, tt.want)
-			}
-			if !actorgraph.ValidID(got) {
-				t.Errorf("ActorID = %q is not a valid id", got)
-			}
-		})
-	}
-	t.Run("long names are capped with a hash", func(t *testing.T) {
-		a, b := Actor{Code: "USA", Name: long + "A"}, Actor{Code: "USA", Name: long + "B"}
-		ida, idb := ActorID(&a), ActorID(&b)
-		if len(ida) > actorgraph.MaxIDLen || !actorgraph.ValidID(ida) || ida == idb {
-			t.Errorf("ids %q, %q: want distinct valid ids of at most %d bytes", ida, idb, actorgraph.MaxIDLen)
-		}
-		if ida != ActorID(&a) {
-			t.Error("ActorID is not deterministic")
-		}
-	})
-}
-
-func TestKindOfFollowsTheRoleTable(t *testing.T) {
-	tests := []struct {
-		a    Actor
-		want actorgraph.ActorKind
-	}{
-		{Actor{Code: "RUSGOV", Type1Code: "GOV"}, actorgraph.KindGovernment},
-		{Actor{Code: "RUSMIL", Type1Code: "MIL"}, actorgraph.KindOrganization},
-		{Actor{Code: "RUSSPY", Type1Code: "SPY"}, actorgraph.KindOrganization},
-		{Actor{Code: "USAMED", Type1Code: "MED"}, actorgraph.KindOrganization},
-		{Actor{Code: "IGOEUREEC", Type1Code: "IGO", KnownGroupCode: "EEC"}, actorgraph.KindOrganization},
-		{Actor{Code: "UKRREB", Type1Code: "REB", Type2Code: "GOV"}, actorgraph.KindGroup},
-		{Actor{Code: "UKRCVL", Type1Code: "CVL"}, actorgraph.KindGroup},
-		{Actor{Code: "XYZ", Type1Code: "ZZZ", Type2Code: "GOV"}, actorgraph.KindGovernment},
-		{Actor{Code: "NAT", KnownGroupCode: "NAT"}, actorgraph.KindOrganization},
-		{Actor{Code: "RUS", CountryCode: "RUS"}, actorgraph.KindGovernment},
-		{Actor{Code: "CHR", Religion1Code: "CHR"}, actorgraph.KindGroup},
-		{Actor{Name: "SOMEONE"}, actorgraph.KindGroup},
-	}
-	for _, tt := range tests {
-		if got := KindOf(&tt.a); got != tt.want {
-			t.Errorf("KindOf(%+v) = %s, want %s", tt.a, got, tt.want)
-		}
 	}
 }
 

@@ -141,7 +141,7 @@ func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int
 			reject(err)
 			return nil
 		}
-		return w.add(ctx, []actorgraph.Actor{a}, nil)
+		return w.curate(ctx, a)
 	}
 	var r actorgraph.Relationship
 	if err := d.dec.Decode(&r); err != nil {
@@ -151,7 +151,68 @@ func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int
 		reject(err)
 		return nil
 	}
+	// Ends merged into other actors (rule 1) go to the survivors.
+	var err error
+	if r.From, err = w.endID(ctx, r.From); err != nil {
+		return err
+	}
+	if r.To, err = w.endID(ctx, r.To); err != nil {
+		return err
+	}
+	if r.From != "" && r.From == r.To {
+		r.To = ""
+	}
 	return w.add(ctx, nil, &r)
+}
+
+// curate writes a dataset's actor: a curated record absorbs the actors
+// the resolver made for the same party (they are merged into it once it
+// is written), so loading the curated data after event files gives the
+// graph loading it first would have.
+func (w *writer) curate(ctx context.Context, a actorgraph.Actor) error {
+	rec, absorb := w.res.Curate(a)
+	if err := w.add(ctx, []actorgraph.Actor{rec}, nil); err != nil {
+		return err
+	}
+	if len(absorb) == 0 || w.store == nil {
+		return nil
+	}
+	if err := w.sync(ctx); err != nil {
+		return err
+	}
+	res, err := w.store.MergeActors(ctx, rec.ID, absorb)
+	if err != nil {
+		return fmt.Errorf("merging %v into the curated actor %q: %w", absorb, rec.ID, err)
+	}
+	w.res.Merged(res.Actor, absorb)
+	w.sum.Merged += len(res.Merged)
+	return nil
+}
+
+// endID is the id an actor id now lives under: itself, or the actor it
+// was merged into.
+func (w *writer) endID(ctx context.Context, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	if _, ok := w.res.Actor(id); ok {
+		return id, nil
+	}
+	if to := w.res.Redirect(id); to != id {
+		return to, nil
+	}
+	if w.store == nil {
+		return id, nil
+	}
+	red, err := w.store.Redirects(ctx, []string{id})
+	if err != nil {
+		return "", err
+	}
+	if to, ok := red[id]; ok {
+		w.res.LoadRedirects(red)
+		return to, nil
+	}
+	return id, nil
 }
 
 // recordError reports a record that is not even well-formed JSON of the

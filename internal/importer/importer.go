@@ -1,31 +1,30 @@
 // Package importer loads files into a store: GDELT event exports (plain,
-// zip or gzip; 57, 58 or 61 fields, told per line) and the project's own
-// dataset format (what `export` writes). It streams: one line or record in
-// memory at a time plus the batch being written, so memory stays flat in
-// the size of the input. Batches are written with Store.Upsert, which
-// replaces records by id, so importing a file twice changes nothing
-// (GDELT's GLOBALEVENTID is the relationship id).
+// zip or gzip; 57, 58 or 61 fields, told per line), ICEWS event files
+// (told by their header) and the project's own dataset format (what
+// `export` writes). Every party an event names is joined to its actor by
+// the resolver (internal/resolve), so all sources share one graph. It
+// streams: one line or record in memory at a time plus the batch being
+// written, so memory stays flat in the size of the input (the resolver
+// keeps the actors, which are few next to the events). Batches are
+// written with Store.Upsert, which replaces records by id, so importing a
+// file twice changes nothing (GDELT's GLOBALEVENTID and ICEWS's Event ID
+// are the relationship ids).
 package importer
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"slices"
 	"sync"
 	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/gdelt"
+	"github.com/actorgraph/actorgraph/internal/resolve"
 )
 
-// Defaults for Options.
-const (
-	DefaultBatchSize  = 5000
-	DefaultActorCache = 200_000
-)
+// DefaultBatchSize is Options.BatchSize's default.
+const DefaultBatchSize = 5000
 
 // Options tune an import. The zero value is usable.
 type Options struct {
@@ -37,10 +36,6 @@ type Options struct {
 	Strict bool
 	// MaxLineBytes bounds a GDELT line (0: gdelt.DefaultMaxLineBytes).
 	MaxLineBytes int
-	// ActorCache is how many actors the import remembers as written, so
-	// a GDELT actor named in thousands of events is written once rather
-	// than with every batch. 0 means DefaultActorCache; it bounds memory.
-	ActorCache int
 	// Reject, if set, is told about every rejected line or record.
 	Reject func(err error)
 	// Progress, if set, is called after every batch and at the end.
@@ -56,6 +51,9 @@ type Summary struct {
 	Imported int
 	// Skipped counts blank lines and events with no actor at all.
 	Skipped int
+	// Merged counts the actors a curated record absorbed (see
+	// resolve.Resolver.Curate).
+	Merged int
 	// Rejected counts malformed lines and invalid records.
 	Rejected int
 	// Actors and Relationships count the records written (an actor may be
@@ -108,9 +106,6 @@ func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
 		o.BatchSize = DefaultBatchSize
 	}
-	if o.ActorCache <= 0 {
-		o.ActorCache = DefaultActorCache
-	}
 	return o
 }
 
@@ -120,11 +115,20 @@ func (o Options) withDefaults() Options {
 func run(ctx context.Context, store actorgraph.Store, paths []string, opts Options) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w := &writer{store: store, opts: opts, start: time.Now(), written: map[string]actorgraph.Actor{}}
+	tables, err := resolve.LoadTables()
+	if err != nil {
+		return Summary{}, err
+	}
+	w := &writer{store: store, opts: opts, start: time.Now(), res: resolve.New(tables)}
+	if store != nil {
+		if err := w.res.Load(ctx, store); err != nil {
+			return Summary{}, err
+		}
+	}
 	w.batches = make(chan batch, 1)
 	landed := make(chan error, 1)
 	go func() { landed <- w.writeAll(ctx) }()
-	err := w.readAll(ctx, paths)
+	err = w.readAll(ctx, paths)
 	if err == nil {
 		err = w.flush(ctx)
 	}
@@ -145,9 +149,12 @@ func (w *writer) readAll(ctx context.Context, paths []string) error {
 		}
 		w.sum.Files++
 		var err error
-		if isDataset(path) {
+		switch detect(path) {
+		case formatDataset:
 			err = importDataset(ctx, w, path)
-		} else {
+		case formatICEWS:
+			err = importICEWS(ctx, w, path)
+		default:
 			err = importGDELT(ctx, w, path)
 		}
 		if err != nil {
@@ -162,6 +169,10 @@ func (w *writer) readAll(ctx context.Context, paths []string) error {
 func (w *writer) writeAll(ctx context.Context) error {
 	var failed error
 	for b := range w.batches {
+		if b.landed != nil { // a barrier: everything before it has been written
+			b.landed <- failed
+			continue
+		}
 		if failed != nil {
 			continue
 		}
@@ -191,28 +202,6 @@ func (w *writer) writeAll(ctx context.Context) error {
 	return failed
 }
 
-// isDataset reports whether a file is in the dataset format (JSON: its
-// first non-space byte is '{'); anything else is read as GDELT.
-func isDataset(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false // the GDELT reader reports the error
-	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	for {
-		b, err := r.ReadByte()
-		if err != nil {
-			return false
-		}
-		switch b {
-		case ' ', '\t', '\r', '\n':
-			continue
-		}
-		return b == '{'
-	}
-}
-
 func importGDELT(ctx context.Context, w *writer, path string) error {
 	r, err := gdelt.Open(path, gdelt.Options{MaxLineBytes: w.opts.MaxLineBytes})
 	if err != nil {
@@ -226,7 +215,7 @@ func importGDELT(ctx context.Context, w *writer, path string) error {
 			w.reject(rec.Err)
 			continue
 		}
-		m, err := gdelt.Map(rec.Event)
+		rel, err := gdelt.Map(rec.Event)
 		var lerr *gdelt.LineError
 		if errors.As(err, &lerr) {
 			lerr.Source, lerr.Line = rec.Source, rec.Line
@@ -239,7 +228,9 @@ func importGDELT(ctx context.Context, w *writer, path string) error {
 			w.reject(err)
 			continue
 		}
-		if err := w.add(ctx, m.Actors, &m.Relationship); err != nil {
+		if err := w.addEvent(ctx, &rel, func(err error) error {
+			return &gdelt.LineError{Source: rec.Source, Line: rec.Line, Reason: "resolved relationship is invalid: " + err.Error(), Err: err}
+		}); err != nil {
 			return err
 		}
 	}
@@ -254,18 +245,17 @@ func importGDELT(ctx context.Context, w *writer, path string) error {
 
 // writer batches records and writes them; with a nil store it only counts.
 // The reading goroutine owns sum (but for the landed counts), the batch
-// being filled and the actor cache; writeAll owns the store.
+// being filled and the resolver; writeAll owns the store.
 type writer struct {
 	store  actorgraph.Store
 	opts   Options
 	start  time.Time
 	sum    Summary
+	res    *resolve.Resolver
 	actors []actorgraph.Actor
 	rels   []actorgraph.Relationship
 	// pending counts the read rows in the batch, imported when it lands.
 	pending int
-	// written remembers actors already written (bounded by ActorCache).
-	written map[string]actorgraph.Actor
 	inBatch map[string]int
 
 	batches chan batch
@@ -275,12 +265,15 @@ type writer struct {
 }
 
 // batch is one Upsert's worth, with the read counts when it was cut (a
-// copy: the reading goroutine goes on changing its own).
+// copy: the reading goroutine goes on changing its own). A batch with
+// landed set is a barrier: the writer answers on it, with its error, once
+// every batch before it is written.
 type batch struct {
 	actors []actorgraph.Actor
 	rels   []actorgraph.Relationship
 	rows   int
 	counts Summary
+	landed chan error
 }
 
 func (w *writer) cancelRead(err error) {
@@ -317,10 +310,39 @@ func (w *writer) add(ctx context.Context, actors []actorgraph.Actor, rel *actorg
 	return nil
 }
 
-func (w *writer) addActor(a actorgraph.Actor) {
-	if prev, ok := w.written[a.ID]; ok && sameActor(&prev, &a) {
-		return
+// addEvent resolves a coded event's mentions to actors and queues it; a
+// relationship that fails validation once resolved is rejected (invalid
+// wraps the error with the line it came from).
+func (w *writer) addEvent(ctx context.Context, rel *actorgraph.Relationship, invalid func(error) error) error {
+	w.res.Ends(rel)
+	if err := rel.Validate(); err != nil {
+		w.reject(invalid(err))
+		return nil
 	}
+	return w.add(ctx, nil, rel)
+}
+
+// sync waits until every queued batch is written, and returns the write
+// error if one failed.
+func (w *writer) sync(ctx context.Context) error {
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	landed := make(chan error, 1)
+	select {
+	case w.batches <- batch{landed: landed}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-landed:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (w *writer) addActor(a actorgraph.Actor) {
 	if w.inBatch == nil {
 		w.inBatch = map[string]int{}
 	}
@@ -338,14 +360,13 @@ func (w *writer) flush(ctx context.Context) error {
 	if err := w.writeFailed(); err != nil {
 		return err
 	}
+	// The actors the resolver made or changed go with the relationships
+	// that use them.
+	for _, a := range w.res.Take() {
+		w.addActor(a)
+	}
 	if w.pending == 0 && len(w.actors) == 0 {
 		return nil
-	}
-	if len(w.written)+len(w.actors) > w.opts.ActorCache {
-		clear(w.written) // bounded memory: forget, and write again if seen again
-	}
-	for _, a := range w.actors {
-		w.written[a.ID] = a
 	}
 	b := batch{actors: w.actors, rels: w.rels, rows: w.pending, counts: w.sum}
 	select {
@@ -359,10 +380,4 @@ func (w *writer) flush(ctx context.Context) error {
 	w.pending = 0
 	clear(w.inBatch)
 	return nil
-}
-
-func sameActor(a, b *actorgraph.Actor) bool {
-	return a.ID == b.ID && a.Kind == b.Kind && a.Name == b.Name && a.Title == b.Title &&
-		a.Country == b.Country && a.CAMEOCode == b.CAMEOCode && a.WikidataID == b.WikidataID &&
-		a.Description == b.Description && slices.Equal(a.Aliases, b.Aliases)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/gdelt"
 )
 
@@ -68,15 +69,17 @@ func TestGeneratedActorsFollowAPowerLawWithSomeOneActorEvents(t *testing.T) {
 	oneActor := 0
 	for i := 0; i < n; i++ {
 		ev := g.Next()
-		m, err := gdelt.Map(ev)
+		r, err := gdelt.Map(ev)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m.Relationship.OneActor() {
+		if r.FromMention == nil || r.ToMention == nil {
 			oneActor++
 		}
-		for _, a := range m.Actors {
-			counts[a.ID]++
+		for _, m := range []*actorgraph.Mention{r.FromMention, r.ToMention} {
+			if m != nil {
+				counts[m.Code+"|"+m.Name]++
+			}
 		}
 	}
 	if share := float64(oneActor) / n; share < 0.08 || share > 0.14 {

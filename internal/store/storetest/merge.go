@@ -125,10 +125,7 @@ func mergedTown() Fixture {
 	a.CAMEOCode = "UKRGOV"  // a had none; b's
 	a.Description = "Envoy" // a had none; c's
 	a.Resolution = &actorgraph.Resolution{Rule: actorgraph.RuleCurated, Merged: []string{"b", "c"}}
-	actors := []actorgraph.Actor{a}
-	for _, x := range fx.Actors[3:] {
-		actors = append(actors, x)
-	}
+	actors := append([]actorgraph.Actor{a}, fx.Actors[3:]...)
 	rels := fx.Relationships
 	set := func(id, from, to string) {
 		for i := range rels {

@@ -1,0 +1,89 @@
+package resolve
+
+import (
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
+)
+
+// Slug makes an actor id from a name: folded (case, accents), runs of
+// a–z and 0–9 joined by "-" ("Recep Tayyip Erdoğan" → recep-tayyip-erdogan).
+// A name with letters that do not fold to a–z ("Владимир") or with none
+// gets 8 hex digits of a hash of the exact name, so distinct names keep
+// distinct ids; an id over actorgraph.MaxIDLen keeps a prefix and a hash.
+func Slug(name string) string {
+	folded := actorgraph.Fold(name)
+	var b strings.Builder
+	gap, lossy := false, false
+	for _, r := range folded {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if gap && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			gap = false
+			b.WriteRune(r)
+		default:
+			lossy = lossy || unicode.IsLetter(r) || unicode.IsDigit(r)
+			gap = true
+		}
+	}
+	id := b.String()
+	if lossy || id == "" {
+		if id != "" {
+			id += "-"
+		}
+		id += hash8(name)
+	}
+	if len(id) > actorgraph.MaxIDLen {
+		id = strings.TrimRight(id[:actorgraph.MaxIDLen-9], "-") + "-" + hash8(id)
+	}
+	return id
+}
+
+// hash8 is 8 hex digits of FNV-1a: short, stable across releases.
+func hash8(s string) string {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	out := strconv.FormatUint(uint64(h.Sum32()), 16)
+	return strings.Repeat("0", 8-len(out)) + out
+}
+
+// TitleCase turns a dictionary or GDELT name ("VLADIMIR_PUTIN_",
+// "RECEP TAYYIP ERDOĞAN") into a display name ("Vladimir Putin", "Recep
+// Tayyip Erdoğan"): underscores become spaces, each word's first letter
+// stays upper case and the rest go lower.
+func TitleCase(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "_", " "))
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if start {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			start = false
+			continue
+		}
+		b.WriteRune(r)
+		start = r != '\''
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// truncate cuts s to n bytes at a character boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
