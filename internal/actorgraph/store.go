@@ -81,7 +81,8 @@ type Store interface {
 	// ErrNotFound, or ErrInvalid when the result would be invalid.
 	UpdateActor(ctx context.Context, id string, patch ActorPatch) (Actor, error)
 
-	// DeleteActor removes an actor. If it still has relationships it fails
+	// DeleteActor removes an actor, and the ids merged into it. If it
+	// still has relationships it fails
 	// with ErrConflict, unless cascade is set, in which case those
 	// relationships are deleted in the same transaction; their ids are
 	// returned. ErrNotFound for an unknown id.

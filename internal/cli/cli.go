@@ -17,6 +17,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
+	"github.com/actorgraph/actorgraph/internal/importer"
 	"github.com/actorgraph/actorgraph/internal/server"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
@@ -228,10 +229,13 @@ func loadArticle(ctx context.Context, s actorgraph.Store, logger *slog.Logger) e
 	if err != nil {
 		return fmt.Errorf("article dataset: %w", err)
 	}
-	if err := s.Upsert(ctx, ds.Actors, ds.Relationships); err != nil {
+	// Through the importer, so curated actors absorb the actors event
+	// imports made for the same parties (actor resolution).
+	sum, err := importer.ImportDataset(ctx, s, ds, importer.Options{})
+	if err != nil {
 		return fmt.Errorf("seeding the article dataset: %w", err)
 	}
-	logger.Info("seeded the article dataset", "actors", len(ds.Actors), "relationships", len(ds.Relationships))
+	logger.Info("seeded the article dataset", "actors", len(ds.Actors), "relationships", len(ds.Relationships), "merged", sum.Merged)
 	return nil
 }
 

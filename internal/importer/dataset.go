@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
@@ -151,7 +152,17 @@ func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int
 		reject(err)
 		return nil
 	}
-	// Ends merged into other actors (rule 1) go to the survivors.
+	return w.relationship(ctx, r)
+}
+
+// relationship queues a dataset's relationship; ends merged into other
+// actors (rule 1) go to the survivors.
+func (w *writer) relationship(ctx context.Context, r actorgraph.Relationship) error {
+	r = r.Clone()
+	if err := r.Validate(); err != nil {
+		w.reject(fmt.Errorf("relationship %q: %w", r.ID, err))
+		return nil
+	}
 	var err error
 	if r.From, err = w.endID(ctx, r.From); err != nil {
 		return err
@@ -165,11 +176,49 @@ func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int
 	return w.add(ctx, nil, &r)
 }
 
+// ImportDataset writes an in-memory dataset (the embedded article, say)
+// as an import of its file would: curated actors absorb the actors that
+// earlier imports made for the same party, relationships to merged ids go
+// to the survivors, and writing it again changes nothing.
+func ImportDataset(ctx context.Context, store actorgraph.Store, ds *dataset.Dataset, opts Options) (Summary, error) {
+	opts = opts.withDefaults()
+	start := time.Now()
+	sum, err := runWith(ctx, store, opts, func(w *writer) error {
+		for _, a := range ds.Actors {
+			w.sum.Read++
+			if err := a.Validate(); err != nil {
+				w.reject(fmt.Errorf("actor %q: %w", a.ID, err))
+				continue
+			}
+			if err := w.curate(ctx, a); err != nil {
+				return err
+			}
+		}
+		for _, r := range ds.Relationships {
+			w.sum.Read++
+			if err := w.relationship(ctx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sum.Elapsed = time.Since(start)
+	if err == nil && sum.Rejected > 0 {
+		err = fmt.Errorf("%w: %d of %d records", ErrRejected, sum.Rejected, sum.Read)
+	}
+	return sum, err
+}
+
 // curate writes a dataset's actor: a curated record absorbs the actors
 // the resolver made for the same party (they are merged into it once it
 // is written), so loading the curated data after event files gives the
 // graph loading it first would have.
 func (w *writer) curate(ctx context.Context, a actorgraph.Actor) error {
+	if to, err := w.endID(ctx, a.ID); err != nil {
+		return err
+	} else if to != a.ID {
+		return nil // merged into another actor: its relationships go there
+	}
 	rec, absorb := w.res.Curate(a)
 	if err := w.add(ctx, []actorgraph.Actor{rec}, nil); err != nil {
 		return err

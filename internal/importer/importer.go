@@ -113,6 +113,12 @@ func (o Options) withDefaults() Options {
 // and writing overlap: this goroutine parses the next batch while another
 // writes the last one (at most two batches wait, so memory stays bounded).
 func run(ctx context.Context, store actorgraph.Store, paths []string, opts Options) (Summary, error) {
+	return runWith(ctx, store, opts, func(w *writer) error { return w.readAll(ctx, paths) })
+}
+
+// runWith runs one pass whose reading is read: it feeds the writer, which
+// resolves, batches and writes on another goroutine.
+func runWith(ctx context.Context, store actorgraph.Store, opts Options, read func(w *writer) error) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	tables, err := resolve.LoadTables()
@@ -128,7 +134,7 @@ func run(ctx context.Context, store actorgraph.Store, paths []string, opts Optio
 	w.batches = make(chan batch, 1)
 	landed := make(chan error, 1)
 	go func() { landed <- w.writeAll(ctx) }()
-	err = w.readAll(ctx, paths)
+	err = read(w)
 	if err == nil {
 		err = w.flush(ctx)
 	}

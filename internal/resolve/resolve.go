@@ -348,6 +348,9 @@ func (r *Resolver) decide(m *actorgraph.Mention, date actorgraph.Date) decision 
 		if code, ok := r.countryByName(name, country); ok {
 			return r.country(code, "")
 		}
+		if code, entry, ok := r.countryInstitution(key, country); ok {
+			return r.country(code, entry)
+		}
 	}
 	if key == "" {
 		key = actorgraph.NameKey(m.Code)
@@ -524,6 +527,41 @@ func (r *Resolver) fromEntry(e *phoenix.Entry, country string) decision {
 	}}
 }
 
+// titled reports whether a dictionary alias carries a role word or a
+// country's name ("PRESIDENT PUTIN", "RUSSIAN FOREIGN MINISTER SERGEI
+// LAVROV"): such aliases match mentions, but as an actor's aliases they
+// would make a search for "Russia" answer every Russian official.
+func (r *Resolver) titled(alias string) bool {
+	for _, w := range strings.Fields(actorgraph.NameKey(alias)) {
+		if _, ok := r.t.Dict.Agents[w]; ok || len(r.t.Dict.CountryByName(w)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// countryInstitution reports whether the key names an institution the
+// dictionaries code as a country and roles only (KREMLIN_ [RUSGOV],
+// WHITE_HOUSE_ [USAGOV]): a role of the country, not an actor of its own.
+// Every such entry must agree on the country, and not contradict the
+// mention's.
+func (r *Resolver) countryInstitution(key, country string) (string, string, bool) {
+	code, ref := "", ""
+	for _, e := range r.t.Dict.Lookup(key) {
+		if e.Kind != phoenix.Organization {
+			continue
+		}
+		c, ok := r.countryRoleOnly(e)
+		if !ok || (code != "" && c != code) || (country != "" && c != country) {
+			return "", "", false
+		}
+		if code == "" {
+			code, ref = c, e.Ref()
+		}
+	}
+	return code, ref, code != ""
+}
+
 // countryRoleOnly reports whether every code of an entry is one country's
 // code followed only by role codes, and which country.
 func (r *Resolver) countryRoleOnly(e *phoenix.Entry) (string, bool) {
@@ -553,6 +591,9 @@ func (r *Resolver) entryActor(id string, e *phoenix.Entry) actorgraph.Actor {
 	seen := map[string]bool{actorgraph.Fold(a.Name): true}
 	for _, alias := range e.Aliases {
 		t := TitleCase(alias)
+		if r.titled(alias) {
+			continue // "Russian Foreign Minister Sergei Lavrov" is a way to find him, not a name
+		}
 		if k := actorgraph.Fold(t); k != "" && !seen[k] && len(a.Aliases) < actorgraph.MaxAliases && len(t) <= actorgraph.MaxNameLen {
 			seen[k] = true
 			a.Aliases = append(a.Aliases, t)

@@ -73,9 +73,20 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 		return nil, fmt.Errorf("%w: actor %q still has %d relationships; delete them first or ask for a cascade",
 			actorgraph.ErrConflict, id, len(relIDs))
 	}
+	var redirects []string // ids merged into this actor: they go with it
+	for old, to := range s.redirects {
+		if to == id {
+			redirects = append(redirects, old)
+		}
+	}
 	err := s.commit(func(tx *bolt.Tx) error {
 		for _, rid := range relIDs {
 			if err := tx.Bucket(bucketRels).Delete([]byte(rid)); err != nil {
+				return err
+			}
+		}
+		for _, old := range redirects {
+			if err := tx.Bucket(bucketRedirects).Delete([]byte(old)); err != nil {
 				return err
 			}
 		}
@@ -83,6 +94,9 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, old := range redirects {
+		delete(s.redirects, old)
 	}
 	for _, rid := range relIDs {
 		s.unsetRelationship(rid)

@@ -75,6 +75,11 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) CALL (a) {
 				MATCH (a)-[r]-() MATCH (k:RelKey {id: r.id}) DELETE k
 			} DETACH DELETE a`, map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		// Ids merged into the actor go with it.
+		_, err = tx.run(ctx, `MATCH (d:Redirect {to: $id}) DELETE d`, map[string]any{"id": id})
 		return err
 	})
 	if err != nil {

@@ -71,6 +71,21 @@ func testMergeActors(t *testing.T, newStore NewStore) {
 		}
 	})
 
+	t.Run("DeletingTheSurvivorDeletesItsRedirects", func(t *testing.T) {
+		s := MustOpen(t, newStore, TownFixture())
+		_, err := s.MergeActors(t.Context(), "a", []string{"b"})
+		mustNoError(t, "MergeActors", err)
+		_, err = s.DeleteActor(t.Context(), "a", true)
+		mustNoError(t, "DeleteActor", err)
+		red, err := s.Redirects(t.Context(), []string{"b"})
+		mustNoError(t, "Redirects", err)
+		if len(red) != 0 {
+			t.Errorf("Redirects after deleting the survivor = %v, want none", red)
+		}
+		_, err = s.Actor(t.Context(), "b")
+		assertErrorIs(t, "Actor(b)", err, actorgraph.ErrNotFound)
+	})
+
 	t.Run("BadMergesFailAndChangeNothing", func(t *testing.T) {
 		s := MustOpen(t, newStore, TownFixture())
 		_, err := s.MergeActors(t.Context(), "c", []string{"b"})
