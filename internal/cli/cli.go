@@ -31,6 +31,9 @@ Usage:
   actorgraph import [flags] FILE...   import GDELT event exports (.CSV, .zip, .gz; 57, 58
                                       or 61 fields) or dataset files (idempotent)
   actorgraph export [flags]           write the store as a dataset file (-o, default stdout)
+  actorgraph resolve [-dry-run]       re-run actor resolution over the store (one filled before
+                                      resolution existed, or after a dictionary update): print
+                                      what merges into what and why, then merge it
 
 Every flag can also be set by the environment variable shown in its help.
 The embedded store is used unless NEO4J_URI is set; then NEO4J_USERNAME
@@ -61,8 +64,10 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runImport(ctx, cfg, logger, stdout, stderr)
 	case "export":
 		return runExport(ctx, cfg, logger, stdout)
+	case "resolve":
+		return runResolve(ctx, cfg, logger, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want serve, seed, import or export)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, seed, import, export or resolve)", cmd)
 }
 
 // config is every setting, after flags and environment.
@@ -77,6 +82,7 @@ type config struct {
 	logLevel       string
 	neo4j          neo4jstore.Config
 	noSeed         bool
+	dryRun         bool // resolve: report only
 	shutdownTimout time.Duration
 	queryCacheSize int
 	apqCacheSize   int
@@ -118,7 +124,7 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	env.String(&c.logFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "text", "log format: text or json")
 	env.String(&c.logLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "info", "log level: debug, info, warn or error")
 	neo4jTimeout := 10 * time.Second
-	if cmd == "import" {
+	if cmd == "import" || cmd == "resolve" {
 		neo4jTimeout = 5 * time.Minute // one transaction writes a whole batch
 	}
 	env.Duration(&c.neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", neo4jTimeout, "transaction timeout on Neo4j (a request's own deadline may be shorter)")
@@ -128,6 +134,8 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 		c.imp.flags(&env)
 	case "export":
 		c.export.flags(&env)
+	case "resolve":
+		env.Bool(&c.dryRun, "dry-run", "ACTORGRAPH_RESOLVE_DRY_RUN", false, "print the merges, write nothing")
 	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
