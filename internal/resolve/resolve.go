@@ -265,15 +265,26 @@ func (r *Resolver) Take() []actorgraph.Actor {
 func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	// Decisions are cached by mention; the few that the event date
+	// decided (dictionary entries told apart by their date ranges) are
+	// cached by mention and date.
 	key := cacheKey{source: m.Source, name: m.Name, code: m.Code, country: m.Country, roles: strings.Join(m.Roles, ","),
-		year: date.Year, month: int(date.Month), day: date.Day, sectors: strings.Join(m.Sectors, ","), knownGroups: m.KnownGroup}
+		sectors: strings.Join(m.Sectors, ","), knownGroups: m.KnownGroup}
 	d, ok := r.cache[key]
-	if !ok {
-		d = r.decide(m, date)
-		if len(r.cache) >= maxCache {
-			clear(r.cache)
+	if ok && d.dated {
+		dkey := key
+		dkey.year, dkey.month, dkey.day = date.Year, int(date.Month), date.Day
+		if d, ok = r.cache[dkey]; !ok {
+			d = r.decide(m, date)
+			r.remember(dkey, d)
 		}
-		r.cache[key] = d
+	} else if !ok {
+		d = r.decide(m, date)
+		r.remember(key, d)
+		if d.dated {
+			key.year, key.month, key.day = date.Year, int(date.Month), date.Day
+			r.remember(key, d)
+		}
 	}
 	id := d.id
 	if _, ok := r.actors[id]; !ok {
@@ -295,6 +306,13 @@ func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 	return Result{ID: id, Rule: d.rule, Entry: d.entry}
 }
 
+func (r *Resolver) remember(k cacheKey, d decision) {
+	if len(r.cache) >= maxCache {
+		clear(r.cache)
+	}
+	r.cache[k] = d
+}
+
 // addName adds a source name to an actor's record; actors the resolver
 // made (NEW, AMBIGUOUS) take their display name and kind from the names.
 func (r *Resolver) addName(id string, n actorgraph.SourceName) {
@@ -303,10 +321,12 @@ func (r *Resolver) addName(id string, n actorgraph.SourceName) {
 	if res == nil {
 		res = &actorgraph.Resolution{Rule: actorgraph.RuleCurated}
 	}
-	names := actorgraph.AddNames(res.Names, n)
-	if slices.EqualFunc(names, res.Names, func(a, b actorgraph.SourceName) bool { return actorgraph.CompareSourceNames(a, b) == 0 }) {
+	// Most mentions repeat a name the actor has: a binary search, no copy.
+	i, found := slices.BinarySearchFunc(res.Names, n, actorgraph.CompareSourceNames)
+	if found || (i == actorgraph.MaxResolutionNames && len(res.Names) >= actorgraph.MaxResolutionNames) {
 		return
 	}
+	names := actorgraph.AddNames(res.Names, n)
 	c := a.Clone()
 	c.Resolution = res.Clone()
 	c.Resolution.Names = names
@@ -324,6 +344,8 @@ type decision struct {
 	rule  actorgraph.ResolutionRule
 	entry string
 	make  func() actorgraph.Actor
+	// dated says the event date decided it (see entries).
+	dated bool
 }
 
 var bracketRE = regexp.MustCompile(`^\s*(.+?)\s*\(([^()]+)\)\s*$`)
@@ -361,18 +383,22 @@ func (r *Resolver) decide(m *actorgraph.Mention, date actorgraph.Date) decision 
 	} else if len(ids) > 1 {
 		return r.ambiguous(key, country, ids)
 	}
-	entries := r.entries(key, country, date)
+	entries, dated := r.entries(key, country, date)
+	var d decision
 	switch {
 	case len(entries) == 1:
-		return r.fromEntry(entries[0], country)
+		d = r.fromEntry(entries[0], country)
 	case len(entries) > 1:
 		refs := make([]string, len(entries))
 		for i, e := range entries {
 			refs[i] = e.Ref()
 		}
-		return r.ambiguous(key, country, refs)
+		d = r.ambiguous(key, country, refs)
+	default:
+		return r.newActor(key, country, actorgraph.RuleNew, nil)
 	}
-	return r.newActor(key, country, actorgraph.RuleNew, nil)
+	d.dated = dated
+	return d
 }
 
 // mentionCountry is the mention's CAMEO country code: its country field
@@ -464,11 +490,12 @@ func (r *Resolver) curatedMatches(key, country string) []string {
 }
 
 // entries returns the person, organisation and armed-group entries the key
-// names, narrowed by the mention's country and then by the date.
-func (r *Resolver) entries(key, country string, date actorgraph.Date) []*phoenix.Entry {
-	all := slices.DeleteFunc(slices.Clone(r.t.Dict.Lookup(key)), func(e *phoenix.Entry) bool { return e.Kind == phoenix.Country })
+// names, narrowed by the mention's country and then by the date; dated
+// says the date narrowed them.
+func (r *Resolver) entries(key, country string, date actorgraph.Date) (all []*phoenix.Entry, dated bool) {
+	all = slices.DeleteFunc(slices.Clone(r.t.Dict.Lookup(key)), func(e *phoenix.Entry) bool { return e.Kind == phoenix.Country })
 	if len(all) == 0 {
-		return nil
+		return nil, false
 	}
 	if country != "" {
 		var same []*phoenix.Entry
@@ -481,20 +508,21 @@ func (r *Resolver) entries(key, country string, date actorgraph.Date) []*phoenix
 		all = same
 	}
 	if len(all) > 1 {
-		var dated []*phoenix.Entry
+		var onDate []*phoenix.Entry
 		for _, e := range all {
 			for _, s := range e.Spans {
 				if s.Dated() && s.Contains(date) {
-					dated = append(dated, e)
+					onDate = append(onDate, e)
 					break
 				}
 			}
 		}
-		if len(dated) >= 1 {
-			all = dated
+		if len(onDate) >= 1 {
+			dated = len(onDate) < len(all)
+			all = onDate
 		}
 	}
-	return all
+	return all, dated
 }
 
 // fromEntry resolves to a dictionary entry: the curated actor it names if

@@ -253,3 +253,20 @@ func TestTablesLoadOnceUnderASecond(t *testing.T) {
 	}
 	t.Logf("tables loaded in %s", time.Since(start))
 }
+
+// Two Phoenix entries share the name LY_THUCH (Cambodia's agriculture
+// ministry, KHMGOVAGR) with date ranges that do not overlap: the event
+// date picks one; a date in neither leaves both, and no merge.
+func TestTheEventDateDecidesBetweenDatedEntries(t *testing.T) {
+	r := New(tables(t))
+	on := func(y int, m time.Month) actorgraph.Date { return actorgraph.Date{Year: y, Month: m, Day: 15} }
+	feb := r.Resolve(gdelt("KHMGOV", "LY THUCH", "GOV"), on(2003, time.June))
+	jan := r.Resolve(gdelt("KHMGOV", "LY THUCH", "GOV"), on(2003, time.January))
+	if feb.Rule != actorgraph.RuleDictionary || jan.Rule != actorgraph.RuleDictionary || feb.ID == jan.ID ||
+		!strings.Contains(feb.Entry, ":7615 ") || !strings.Contains(jan.Entry, ":7617 ") {
+		t.Errorf("June 2003 → %+v, January 2003 → %+v; want the entries at lines 7615 and 7617", feb, jan)
+	}
+	if late := r.Resolve(gdelt("KHMGOV", "LY THUCH", "GOV"), on(2010, time.May)); late.Rule != actorgraph.RuleAmbiguous {
+		t.Errorf("May 2010 → %+v, want AMBIGUOUS", late)
+	}
+}
