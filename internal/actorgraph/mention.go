@@ -176,12 +176,23 @@ type SourceName struct {
 	Rule  ResolutionRule `json:"rule,omitempty"`
 }
 
-func (n SourceName) key() string {
-	return string(n.Source) + "\x00" + n.Name + "\x00" + n.Code + "\x00" + strings.Join(n.Roles, ",") + "\x00" + string(n.Rule)
+// CompareSourceNames orders source names: by source, name, code, roles,
+// rule. It allocates nothing: imports call it for every mention.
+func CompareSourceNames(a, b SourceName) int {
+	if c := strings.Compare(string(a.Source), string(b.Source)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	if c := slices.Compare(a.Roles, b.Roles); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.Rule), string(b.Rule))
 }
-
-// CompareSourceNames orders source names: by source, name, code, rule.
-func CompareSourceNames(a, b SourceName) int { return strings.Compare(a.key(), b.key()) }
 
 // AddNames returns the union of names and add, sorted and cut to
 // MaxResolutionNames. The union's first names in sort order do not depend
@@ -191,7 +202,7 @@ func AddNames(names []SourceName, add ...SourceName) []SourceName {
 	out = append(out, names...)
 	out = append(out, add...)
 	slices.SortFunc(out, CompareSourceNames)
-	out = slices.CompactFunc(out, func(a, b SourceName) bool { return a.key() == b.key() })
+	out = slices.CompactFunc(out, func(a, b SourceName) bool { return CompareSourceNames(a, b) == 0 })
 	if len(out) > MaxResolutionNames {
 		out = out[:MaxResolutionNames]
 	}
