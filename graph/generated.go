@@ -287,6 +287,7 @@ type ComplexityRoot struct {
 	SourceName struct {
 		Code   func(childComplexity int) int
 		Name   func(childComplexity int) int
+		Roles  func(childComplexity int) int
 		Rule   func(childComplexity int) int
 		Source func(childComplexity int) int
 	}
@@ -1514,6 +1515,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceName.Name(childComplexity), true
+	case "SourceName.roles":
+		if e.ComplexityRoot.SourceName.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceName.Roles(childComplexity), true
 	case "SourceName.rule":
 		if e.ComplexityRoot.SourceName.Rule == nil {
 			break
@@ -2010,6 +2017,8 @@ type SourceName {
   source: Source!
   name: String!
   code: String
+  "CAMEO role codes the source gave with the name (GDELT's type codes, ICEWS's sectors read as roles)."
+  roles: [String!]!
   rule: ResolutionRule
 }
 
@@ -2513,6 +2522,8 @@ func (ec *executionContext) childFields_SourceName(ctx context.Context, field gr
 		return ec.fieldContext_SourceName_name(ctx, field)
 	case "code":
 		return ec.fieldContext_SourceName_code(ctx, field)
+	case "roles":
+		return ec.fieldContext_SourceName_roles(ctx, field)
 	case "rule":
 		return ec.fieldContext_SourceName_rule(ctx, field)
 	}
@@ -8181,6 +8192,29 @@ func (ec *executionContext) fieldContext_SourceName_code(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SourceName", field, true, false, "String")
 }
 
+func (ec *executionContext) _SourceName_roles(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceName_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceName_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceName", field, true, false, "String")
+}
+
 func (ec *executionContext) _SourceName_rule(ctx context.Context, field graphql.CollectedField, obj *model.SourceName) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11607,6 +11641,11 @@ func (ec *executionContext) _SourceName(ctx context.Context, sel ast.SelectionSe
 		case "code":
 			out.Values[i] = ec._SourceName_code(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._SourceName_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "rule":

@@ -3,9 +3,11 @@
 # missing (never a browser download), installs the npm packages from the
 # lockfile, rebuilds dist/ and fails if it differs from the committed
 # build, then starts the real server on a free loopback port with a fresh
-# data directory (seeded with the article) and runs the browser tests
-# against it. Set EXPLORER_SCREENSHOT=$PWD/docs/explorer.png to refresh the
-# README's screenshot.
+# data directory (seeded with the article, plus a few GDELT and ICEWS
+# events from internal/importer/testdata/resolution, so actors have source
+# names and relationships have mentions) and runs the browser tests against
+# it. Set EXPLORER_SCREENSHOT=$PWD/docs/explorer.png to refresh the README's
+# screenshot.
 set -euo pipefail
 cd "$(dirname "$0")"
 web=$PWD
@@ -45,11 +47,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "start the server"
+step "build the server and import the resolution fixtures"
 (cd "$root" && go build -o "$tmp/actorgraph" .)
+# The import opens the fresh store, seeds the article into it and resolves
+# the events against it: Putin gains GDELT and ICEWS names and mentions
+# (the explorer test reads them). gdelt1-*.CSV is left out: it would make
+# recep-tayyip-erdogan, which the playground's CreateActor example creates.
+fixtures="$root/internal/importer/testdata/resolution"
+env -u NEO4J_URI "$tmp/actorgraph" import -data "$tmp/data" -strict -progress none -log-format json \
+  "$fixtures/gdelt2-20250520.export.CSV" "$fixtures/icews-2025-05.tsv" 2>"$tmp/import.log" ||
+  { cat "$tmp/import.log"; fail "importing the resolution fixtures"; }
+
+step "start the server"
 token="web-ci-$RANDOM$RANDOM"
 # Port 0: the server picks a free port and logs it; no race for a port.
-# A fresh embedded store seeded with the article, whatever the shell points
+# The fresh embedded store seeded above, whatever the shell points
 # at: the tests know the article's graph, and CI's Neo4j holds whatever the
 # Go tests and the load harness left in it.
 env -u NEO4J_URI ACTORGRAPH_API_TOKEN="$token" "$tmp/actorgraph" -addr 127.0.0.1:0 -data "$tmp/data" -log-format json \

@@ -38,6 +38,7 @@ type SourceName struct{ N actorgraph.SourceName }
 func (n *SourceName) Source() actorgraph.Source { return n.N.Source }
 func (n *SourceName) Name() string              { return n.N.Name }
 func (n *SourceName) Code() *string             { return optional(n.N.Code) }
+func (n *SourceName) Roles() []string           { return nonNil(n.N.Roles) }
 func (n *SourceName) Rule() *actorgraph.ResolutionRule {
 	if n.N.Rule == "" {
 		return nil

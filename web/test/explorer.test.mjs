@@ -10,9 +10,15 @@ async function idle(page) {
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && !document.body.hasAttribute('data-busy'));
 }
 
-/** The graph as the page holds it. */
+/**
+ * The graph as the page draws it. Read after the next frame: right after a
+ * filter changes classes, Cytoscape's visible() can still give an element's
+ * display before the change (seen with the date filter, whose two inputs
+ * change it twice in a row).
+ */
 function graphState(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const cy = window.actorgraphExplorer.cy;
     const shown = (el) => el.visible();
     return {
@@ -24,12 +30,13 @@ function graphState(page) {
 
 /**
  * Where on the page to click to hit one element: a node's centre, or an
- * edge's midpoint, chosen among those at least `clear` pixels from every
- * other node so the click cannot land on something else.
+ * edge's midpoint (one given edge, or any edge of edgeFrom), chosen among
+ * those at least `clear` pixels from every other node so the click cannot
+ * land on something else.
  */
-function clickPoint(page, { node, edgeFrom, clear = 24 }) {
+function clickPoint(page, { node, edge, edgeFrom, clear = 24 }) {
   return page.evaluate(
-    ({ node, edgeFrom, clear }) => {
+    ({ node, edge, edgeFrom, clear }) => {
       const cy = window.actorgraphExplorer.cy;
       const box = cy.container().getBoundingClientRect();
       const inView = (p) => p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10;
@@ -47,15 +54,30 @@ function clickPoint(page, { node, edgeFrom, clear = 24 }) {
       // edges' midpoints (parallel relationships are drawn as a fan).
       const mids = cy.edges(':visible').map((e) => ({ e, p: e.renderedMidpoint() }));
       for (const { e, p } of mids) {
-        if (e.data('source') !== edgeFrom && e.data('target') !== edgeFrom) continue;
+        if (edge ? e.id() !== edge : e.data('source') !== edgeFrom && e.data('target') !== edgeFrom) continue;
         if (!inView(p) || !farFromNodes(p, [])) continue;
         if (mids.some((m) => m.e !== e && Math.hypot(m.p.x - p.x, m.p.y - p.y) < 12)) continue;
         return { x: box.left + p.x, y: box.top + p.y, id: e.id() };
       }
       return null;
     },
-    { node, edgeFrom, clear },
+    { node, edge, edgeFrom, clear },
   );
+}
+
+/**
+ * clickPoint for one edge; when it is not clear of the rest (a fan of
+ * parallel relationships drawn small), zooms to its two actors first, which
+ * spreads the fan, and tries again.
+ */
+async function edgeClickPoint(page, edge) {
+  const target = await clickPoint(page, { edge });
+  if (target) return target;
+  await page.evaluate((id) => {
+    const cy = window.actorgraphExplorer.cy;
+    cy.fit(cy.getElementById(id).connectedNodes(), 120);
+  }, edge);
+  return clickPoint(page, { edge });
 }
 
 /** Types into a picker and chooses the suggestion with that name. */
@@ -220,6 +242,80 @@ describe('explorer', { timeout: 180_000 }, () => {
     assert.ok(!/undated/.test(text), `a path step outside the date window: ${text}`);
     assert.ok(/No path from Alexander Stubb to Vladimir Putin/.test(text) || /hops?:/.test(text), text);
     await page.locator('#since').fill('');
+    assertClean(browser.problems, assert);
+  });
+
+  // ci.sh imports a GDELT 2.0 export and an ICEWS file
+  // (internal/importer/testdata/resolution) over the article, so curated
+  // actors have source names joined to them and the coded events have
+  // mentions.
+  it('shows how an actor was resolved: rule, dictionary entry, source names', async () => {
+    // Lavrov comes only from GDELT: a dictionary actor.
+    await pick(page, '#search', 'Lavrov', 'Sergey Lavrov');
+    await page.waitForFunction(() => document.querySelector('#details .actor-name')?.innerText === 'Sergey Lavrov');
+    await idle(page);
+    let res = page.locator('#details .resolution');
+    let text = await res.innerText();
+    assert.match(text, /Rule\s+DICTIONARY/, text);
+    assert.match(text, /Dictionary entry\s+\S+:\d+ SERGEY_LAVROV_/, text);
+    assert.match(text, /Mention count\s+[1-9]/, text);
+    let names = await res.locator('.source-names li').allInnerTexts();
+    assert.ok(names.some((n) => n.startsWith('SERGEI LAVROV · GDELT · RUSGOV · DICTIONARY')), names.join('\n'));
+
+    // Putin is curated, and GDELT's and ICEWS's names for him joined him.
+    await pick(page, '#search', 'Putin', 'Vladimir Putin');
+    await page.waitForFunction(() => document.querySelector('#details .actor-name')?.innerText === 'Vladimir Putin');
+    await idle(page);
+    res = page.locator('#details .resolution');
+    text = await res.innerText();
+    assert.match(text, /Rule\s+CURATED/, text);
+    assert.ok(!text.includes('Dictionary entry'), text);
+    assert.match(text, /Sources \(\d+\)/, text);
+    names = await res.locator('.source-names li').allInnerTexts();
+    for (const want of ['VLADIMIR PUTIN · GDELT · RUSGOV · STORED_NAME', 'PUTIN · GDELT · RUSGOV · STORED_NAME', 'Vladimir Putin · ICEWS · STORED_NAME']) {
+      assert.ok(names.includes(want), `Sources lack "${want}":\n${names.join('\n')}`);
+    }
+    assert.equal(new Set(names).size, names.length, `a source name is listed twice:\n${names.join('\n')}`);
+    assert.ok(names.length <= 21, 'at most 20 names and a "+N more" line');
+    // The rule's meaning, from the schema, is its tooltip.
+    assert.match(await res.locator('.rule').first().getAttribute('title'), /curated/i);
+    assertClean(browser.problems, assert);
+  });
+
+  it('shows what the source said about each end of a coded event', async () => {
+    // Trump → Putin as GDELT coded it: GDELT wrote PUTIN, which matched the
+    // curated actor's name.
+    const target = await edgeClickPoint(page, 'gdelt-1300000002');
+    assert.ok(target, 'the GDELT call Trump → Putin is drawn clear of other elements');
+    await page.mouse.click(target.x, target.y);
+    await page.locator('#details .mentions').waitFor();
+    assert.match(await page.locator('#details .edge-title').innerText(), /^Donald Trump\s+SPOKE_WITH\s+Vladimir Putin$/);
+    const to = await page.locator('#details .mention[data-end="to"]').innerText();
+    assert.match(to, /To Vladimir Putin as PUTIN · GDELT/, to);
+    assert.match(to, /Code\s+RUSGOV/, to);
+    assert.match(to, /Roles\s+GOV/, to);
+    assert.match(to, /Rule\s+STORED_NAME/, to);
+    const from = await page.locator('#details .mention[data-end="from"]').innerText();
+    assert.match(from, /From Donald Trump as DONALD TRUMP · GDELT/, from);
+    assert.match(from, /Code\s+USAGOV/, from);
+
+    // A curated relationship (the article's) has none.
+    const curated = await page.evaluate(() =>
+      window.actorgraphExplorer.cy
+        .getElementById('vladimir-putin')
+        .connectedEdges(':visible')
+        .filter((e) => !e.data('fromMention') && !e.data('toMention'))
+        .map((e) => e.id()),
+    );
+    let point = null;
+    for (const id of curated) {
+      point = await clickPoint(page, { edge: id });
+      if (point) break;
+    }
+    assert.ok(point, `one of Putin's curated relationships is drawn clear of other elements: ${curated}`);
+    await page.mouse.click(point.x, point.y);
+    await page.locator('#details .mentions').waitFor({ state: 'detached' });
+    assert.ok((await page.locator('#details').innerText()).includes('Evidence'));
     assertClean(browser.problems, assert);
   });
 });

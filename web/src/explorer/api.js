@@ -1,9 +1,15 @@
 // The explorer's only data source: the public GraphQL API beside the page.
 
+// What a source said about each end (null for curated data): shown with the
+// edge, so it comes with it rather than in a second request on click.
 const EDGE_FIELDS = `
   fragment EdgeFields on Relationship {
     id type source target date cameoCode goldstein quadClass modality summary
     evidence { quote source }
+    fromMention { ...MentionFields } toMention { ...MentionFields }
+  }
+  fragment MentionFields on Mention {
+    source name code country roles knownGroup ethnic religions sectors rule entry
   }`;
 
 const NODE_FIELDS = `
@@ -46,10 +52,15 @@ export async function searchActors(text, first = 8) {
   return data.search;
 }
 
-/** One actor with the fields the details panel shows; null if unknown. */
+/**
+ * One actor with the fields the details panel shows, its resolution (how it
+ * was made, the source names joined to it, the ids merged into it) included;
+ * null if unknown.
+ */
 export async function actorDetails(id) {
   const data = await gql(
-    `query Actor($id: ID!) { actor(id: $id) { ...NodeFields aliases description cameoCode wikidataId } } ${NODE_FIELDS}`,
+    `query Actor($id: ID!) { actor(id: $id) { ...NodeFields aliases description cameoCode wikidataId
+       resolution { rule entry key candidates names { source name code rule } merged mentionCount } } } ${NODE_FIELDS}`,
     { id },
   );
   return data.actor;
@@ -67,12 +78,14 @@ export async function neighborhood(id) {
 
 /**
  * What the server offers beyond the basics, read from its schema
- * (introspection is public): the relationship types, and whether it has a
- * k-shortest-paths query (kShortestPaths(from, to, k, filter | types)).
+ * (introspection is public): the relationship types, the resolution rules
+ * with what each means, and whether it has a k-shortest-paths query
+ * (kShortestPaths(from, to, k, filter | types)).
  */
 export async function capabilities() {
   const data = await gql(`{
     types: __type(name: "RelationshipType") { enumValues { name description } }
+    rules: __type(name: "ResolutionRule") { enumValues { name description } }
     query: __type(name: "Query") { fields { name args { name type { kind name ofType { kind name } } } } }
   }`);
   const fields = data.query?.fields ?? [];
@@ -85,7 +98,7 @@ export async function capabilities() {
       kShortest = { filterType: arg('filter') ? typeName(arg('filter')) : null, hasTypes: !!arg('types') };
     }
   }
-  return { relationshipTypes: data.types?.enumValues ?? [], kShortest };
+  return { relationshipTypes: data.types?.enumValues ?? [], resolutionRules: data.rules?.enumValues ?? [], kShortest };
 }
 
 const PATH_FIELDS = `length nodes { ...NodeFields } relationships { ...EdgeFields }`;

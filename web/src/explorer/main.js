@@ -33,6 +33,7 @@ const state = {
   expanded: new Set(),
   path: null,
   kShortest: null, // set when the server has kShortestPaths
+  rules: new Map(), // resolution rule → what it means (from the schema)
 };
 
 // ---- status ----------------------------------------------------------------
@@ -111,6 +112,109 @@ function field(label, value) {
   return [h('dt', {}, label), h('dd', {}, Array.isArray(value) ? value.join(', ') : value)];
 }
 
+/** A resolution rule, with what it means as its tooltip. */
+function rule(name) {
+  if (!name) return null;
+  return h('span', { class: 'rule', title: state.rules.get(name) ?? null }, name);
+}
+
+// The Sources list shows this many names; the rest are counted.
+const MAX_SOURCE_NAMES = 20;
+// The server keeps at most this many names per actor (Resolution.names).
+const SERVER_MAX_NAMES = 100;
+
+/**
+ * The distinct source names, in the server's order (source, name, code).
+ * The API leaves out what else may tell two apart (the roles given with
+ * the name), so the same line would show twice.
+ */
+function sourceNames(names) {
+  const seen = new Set();
+  return names.filter((n) => {
+    const key = [n.source, n.name, n.code ?? '', n.rule ?? ''].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * How an actor was made (rule, dictionary entry, resolver key, candidates),
+ * the ids merged into it, its mention count, and the source names joined
+ * to it: the first MAX_SOURCE_NAMES, then a count of the rest.
+ */
+function resolution(res) {
+  if (!res) return null;
+  const names = sourceNames(res.names ?? []);
+  const shown = names.slice(0, MAX_SOURCE_NAMES);
+  const more = names.length - shown.length;
+  const capped = (res.names?.length ?? 0) >= SERVER_MAX_NAMES;
+  return h(
+    'div',
+    { class: 'resolution' },
+    h('h4', {}, 'Resolution'),
+    h(
+      'dl',
+      {},
+      field('Rule', rule(res.rule)),
+      field('Dictionary entry', res.entry),
+      field('Key', res.key),
+      field('Candidates', res.candidates),
+      field('Merged ids', res.merged),
+      field('Mention count', String(res.mentionCount)),
+    ),
+    names.length
+      ? [
+          h('h4', {}, `Sources (${names.length}${capped ? '+' : ''})`),
+          h(
+            'ul',
+            { class: 'source-names' },
+            shown.map((n) =>
+              h(
+                'li',
+                { 'data-source': n.source },
+                h('span', { class: 'source-name' }, n.name),
+                h('span', { class: 'muted' }, ` · ${n.source}`, n.code ? ` · ${n.code}` : null, n.rule ? ' · ' : null, rule(n.rule)),
+              ),
+            ),
+            more > 0 || capped
+              ? h('li', { class: 'muted more' }, `+${more} more`, capped ? ` (the server keeps the first ${SERVER_MAX_NAMES})` : null)
+              : null,
+          ),
+        ]
+      : null,
+  );
+}
+
+/** What a source said about one end of a relationship; null for curated data. */
+function mention(end, actorId, m) {
+  if (!m) return null;
+  return h(
+    'div',
+    { class: 'mention', 'data-end': end },
+    h(
+      'p',
+      { class: 'mention-head' },
+      h('span', { class: 'muted' }, `${end === 'from' ? 'From' : 'To'} ${actorId ? nameOf(actorId) : 'unknown'} as `),
+      h('span', { class: 'source-name' }, m.name ?? '(no name)'),
+      h('span', { class: 'muted' }, ` · ${m.source}`),
+    ),
+    h(
+      'dl',
+      {},
+      field('Code', m.code),
+      field('Country', m.country),
+      field('Roles', m.roles),
+      field('Known group', m.knownGroup),
+      field('Ethnic', m.ethnic),
+      field('Religions', m.religions),
+      field('Sectors', m.sectors),
+      field('Rule', rule(m.rule)),
+      field('Dictionary entry', m.entry),
+    ),
+  );
+}
+
 function setDetails(...children) {
   $('#details-body').replaceChildren(...children.flat().filter(Boolean));
 }
@@ -140,6 +244,7 @@ async function showActor(id) {
       h('button', { type: 'button', class: 'quiet', onclick: () => pickers.from.set(a) }, 'Path from here'),
       h('button', { type: 'button', class: 'quiet', onclick: () => pickers.to.set(a) }, 'Path to here'),
     ),
+    resolution(a.resolution),
   );
 }
 
@@ -181,6 +286,15 @@ function showEdge(rel) {
       field('Modality', rel.modality?.toLowerCase()),
     ),
     rel.summary ? h('p', {}, rel.summary) : null,
+    rel.fromMention || rel.toMention
+      ? h(
+          'div',
+          { class: 'mentions' },
+          h('h4', {}, 'Mentions'),
+          mention('from', rel.source, rel.fromMention),
+          mention('to', rel.target, rel.toMention),
+        )
+      : null,
     h('h4', {}, `Evidence (${rel.evidence.length})`),
     quotes(rel.evidence),
   );
@@ -323,6 +437,7 @@ async function setUpFilters() {
   const caps = await capabilities();
   const values = caps.relationshipTypes;
   state.kShortest = caps.kShortest;
+  state.rules = new Map(caps.resolutionRules.map((r) => [r.name, r.description ?? '']));
   $('#path-k-wrap').hidden = !caps.kShortest;
   state.allTypes = values.map((v) => v.name);
   state.types = new Set(state.allTypes);
