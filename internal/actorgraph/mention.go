@@ -89,6 +89,23 @@ func (m *Mention) Validate(field string) error {
 	return nil
 }
 
+// Intern replaces the mention's strings with the copies intern returns
+// (see resolve.Resolver). Readers cut fields out of the line they read, so
+// a kept field would keep the whole line alive; and the same names and
+// codes recur in millions of events, so one copy of each serves them all.
+func (m *Mention) Intern(intern func(string) string) {
+	for _, f := range []*string{&m.Name, &m.Code, &m.Country, &m.KnownGroup, &m.Ethnic} {
+		if *f != "" {
+			*f = intern(*f)
+		}
+	}
+	for _, list := range [][]string{m.Roles, m.Religions, m.Sectors} {
+		for i := range list {
+			list[i] = intern(list[i])
+		}
+	}
+}
+
 // Clone returns a deep copy.
 func (m *Mention) Clone() *Mention {
 	if m == nil {

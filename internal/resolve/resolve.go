@@ -123,6 +123,9 @@ type Resolver struct {
 	redirects map[string]string
 	dirty     map[string]bool
 	cache     map[cacheKey]decision
+	// strings interns the strings of the mentions it resolves (see
+	// actorgraph.Mention.Intern); emptied when it reaches maxCache.
+	strings map[string]string
 }
 
 // maxCache bounds the decision cache; it is emptied when full.
@@ -139,7 +142,7 @@ type cacheKey struct {
 // New returns a resolver with no stored actors.
 func New(t *Tables) *Resolver {
 	return &Resolver{t: t, actors: map[string]*actorgraph.Actor{}, curated: map[string][]string{},
-		redirects: map[string]string{}, dirty: map[string]bool{}, cache: map[cacheKey]decision{}}
+		redirects: map[string]string{}, dirty: map[string]bool{}, cache: map[cacheKey]decision{}, strings: map[string]string{}}
 }
 
 // ActorReader is what Load reads: the store's actors and redirects.
@@ -265,6 +268,7 @@ func (r *Resolver) Take() []actorgraph.Actor {
 func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	m.Intern(r.intern)
 	// Decisions are cached by mention; the few that the event date
 	// decided (dictionary entries told apart by their date ranges) are
 	// cached by mention and date.
@@ -304,6 +308,18 @@ func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 		Roles: slices.Clone(roles), Rule: d.rule})
 	m.Rule, m.Entry = d.rule, d.entry
 	return Result{ID: id, Rule: d.rule, Entry: d.entry}
+}
+
+func (r *Resolver) intern(s string) string {
+	if c, ok := r.strings[s]; ok {
+		return c
+	}
+	if len(r.strings) >= maxCache {
+		clear(r.strings)
+	}
+	s = strings.Clone(s)
+	r.strings[s] = s
+	return s
 }
 
 func (r *Resolver) remember(k cacheKey, d decision) {
