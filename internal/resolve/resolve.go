@@ -305,7 +305,7 @@ func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 		roles = roles[:10]
 	}
 	r.addName(id, actorgraph.SourceName{Source: m.Source, Name: truncate(name, actorgraph.MaxNameLen), Code: truncate(m.Code, 40),
-		Roles: slices.Clone(roles), Rule: d.rule})
+		Roles: roles, Rule: d.rule})
 	m.Rule, m.Entry = d.rule, d.entry
 	return Result{ID: id, Rule: d.rule, Entry: d.entry}
 }
@@ -342,6 +342,7 @@ func (r *Resolver) addName(id string, n actorgraph.SourceName) {
 	if found || (i == actorgraph.MaxResolutionNames && len(res.Names) >= actorgraph.MaxResolutionNames) {
 		return
 	}
+	n.Roles = slices.Clone(n.Roles) // kept: not the mention's own slice
 	names := actorgraph.AddNames(res.Names, n)
 	c := a.Clone()
 	c.Resolution = res.Clone()
