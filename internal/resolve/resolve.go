@@ -394,6 +394,11 @@ func (r *Resolver) decide(m *actorgraph.Mention, date actorgraph.Date) decision 
 	if key == "" {
 		key = actorgraph.NameKey(m.Code)
 	}
+	if key == "" {
+		// No name, no code, no country: the readers skip such events, so
+		// this is only a guard that every mention gets a valid actor.
+		key = "unnamed party"
+	}
 	// Rule 3: curated actors, then the dictionaries.
 	if ids := r.curatedMatches(key, country); len(ids) == 1 {
 		return r.existing(ids[0], actorgraph.RuleStoredName, "")
@@ -774,6 +779,9 @@ func (r *Resolver) nameAndKind(names []actorgraph.SourceName) (string, actorgrap
 	}
 	if strings.TrimSpace(name) == "" {
 		name = names[best].Code
+	}
+	if strings.TrimSpace(name) == "" {
+		name = "Unnamed party"
 	}
 	return truncate(name, actorgraph.MaxNameLen), kind
 }
