@@ -74,7 +74,8 @@ type Store interface {
 	CheapestPath(ctx context.Context, from, to string, weight Weight, opts PathOptions) (*Path, error)
 
 	// CreateActor stores a new actor. ErrInvalid for bad fields,
-	// ErrConflict when the id is taken.
+	// ErrConflict when the id is taken, by an actor or by one merged into
+	// another (its id answers as the survivor).
 	CreateActor(ctx context.Context, a Actor) (Actor, error)
 
 	// UpdateActor applies a patch to an actor and returns the result.

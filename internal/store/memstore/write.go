@@ -29,6 +29,9 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph
 	if _, exists := s.actors[a.ID]; exists {
 		return actorgraph.Actor{}, fmt.Errorf("%w: actor %q already exists", actorgraph.ErrConflict, a.ID)
 	}
+	if to, merged := s.redirects[a.ID]; merged {
+		return actorgraph.Actor{}, fmt.Errorf("%w: actor %q was merged into %q; its id answers as that actor", actorgraph.ErrConflict, a.ID, to)
+	}
 	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
 		return actorgraph.Actor{}, err
 	}

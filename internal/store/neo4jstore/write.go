@@ -17,6 +17,13 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph
 		return actorgraph.Actor{}, err
 	}
 	err := s.write(ctx, func(tx *txn) error {
+		red, err := tx.redirects(ctx, []string{a.ID})
+		if err != nil {
+			return err
+		}
+		if to, merged := red[a.ID]; merged {
+			return domainError{fmt.Errorf("%w: actor %q was merged into %q; its id answers as that actor", actorgraph.ErrConflict, a.ID, to)}
+		}
 		recs, err := tx.run(ctx, `OPTIONAL MATCH (x:Actor {id: $id}) WITH x WHERE x IS NULL
 			CREATE (a:Actor) SET a = $props RETURN a.id`, map[string]any{"id": a.ID, "props": actorProps(&a)})
 		if err != nil {

@@ -71,6 +71,16 @@ func testMergeActors(t *testing.T, newStore NewStore) {
 		}
 	})
 
+	t.Run("CreatingAnActorUnderAMergedIDIsConflict", func(t *testing.T) {
+		s := MustOpen(t, newStore, TownFixture())
+		_, err := s.MergeActors(t.Context(), "a", []string{"b"})
+		mustNoError(t, "MergeActors", err)
+		before := MustSnapshot(t, s)
+		_, err = s.CreateActor(t.Context(), actorgraph.Actor{ID: "b", Kind: actorgraph.KindOfficial, Name: "Another B"})
+		assertErrorIs(t, "CreateActor(b)", err, actorgraph.ErrConflict)
+		AssertSnapshot(t, s, before)
+	})
+
 	t.Run("DeletingTheSurvivorDeletesItsRedirects", func(t *testing.T) {
 		s := MustOpen(t, newStore, TownFixture())
 		_, err := s.MergeActors(t.Context(), "a", []string{"b"})
