@@ -2265,8 +2265,8 @@ type Mutation {
   Folds the actors in ` + "`" + `from` + "`" + ` into ` + "`" + `into` + "`" + `, in one transaction: their
   relationships move to ` + "`" + `into` + "`" + ` (one that would link ` + "`" + `into` + "`" + ` to itself
   becomes a one-actor event), their names and aliases become its aliases,
-  they are deleted, and their ids answer as ` + "`" + `into` + "`" + ` from then on (` + "`" + `actor(id:)` + "`" + `
-  and later imports). Idempotent: merging again changes nothing. At most 100
+  they are deleted, and their ids answer as ` + "`" + `into` + "`" + ` from then on (` + "`" + `actor(id:)` + "`" + `,
+  ` + "`" + `neighborhood` + "`" + `, the path queries, ` + "`" + `createRelationship` + "`" + ` and later imports). Idempotent: merging again changes nothing. At most 100
   actors per call. NOT_FOUND for an unknown actor, BAD_USER_INPUT for
   merging an actor into itself, CONFLICT for one merged into another actor.
   """

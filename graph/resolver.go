@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -57,4 +58,33 @@ func (r *Resolver) survivors(ctx context.Context, from, to string) (string, stri
 		to = s
 	}
 	return from, to, nil
+}
+
+// followMerged is for a graph query that failed: when err is ErrNotFound
+// and one of the ids was merged into another actor, it moves the ids to
+// the survivors and reports that the query should run again. The lookup
+// happens only after a miss, so queries on live ids cost nothing more.
+func (r *Resolver) followMerged(ctx context.Context, err error, ids ...*string) bool {
+	if !errors.Is(err, actorgraph.ErrNotFound) {
+		return false
+	}
+	var look []string
+	for _, id := range ids {
+		if id != nil {
+			look = append(look, *id)
+		}
+	}
+	red, rerr := r.Store.Redirects(ctx, look)
+	if rerr != nil || len(red) == 0 {
+		return false
+	}
+	for _, id := range ids {
+		if id == nil {
+			continue
+		}
+		if s, ok := red[*id]; ok {
+			*id = s
+		}
+	}
+	return true
 }

@@ -212,6 +212,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		n = *limit
 	}
 	sub, err := r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
+	if r.followMerged(ctx, err, &id, nil) {
+		sub, err = r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +228,9 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 		return nil, err
 	}
 	p, err := r.Store.ShortestPath(ctx, from, to, opts)
+	if r.followMerged(ctx, err, &from, &to) {
+		p, err = r.Store.ShortestPath(ctx, from, to, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -245,6 +251,9 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 		return []*model.Path{}, nil
 	}
 	paths, _, err := r.Store.AllShortestPaths(ctx, from, to, opts, n)
+	if r.followMerged(ctx, err, &from, &to) {
+		paths, _, err = r.Store.AllShortestPaths(ctx, from, to, opts, n)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -265,6 +274,9 @@ func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to stri
 		return nil, actorgraph.Invalid("k", "must be at least 1")
 	}
 	paths, err := r.Store.KShortestPaths(ctx, from, to, n, opts)
+	if r.followMerged(ctx, err, &from, &to) {
+		paths, err = r.Store.KShortestPaths(ctx, from, to, n, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -286,6 +298,9 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 		return nil, err
 	}
 	paths, more, err := r.Store.Paths(ctx, from, to, opts, offset, n)
+	if r.followMerged(ctx, err, &from, &to) {
+		paths, more, err = r.Store.Paths(ctx, from, to, opts, offset, n)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -303,6 +318,9 @@ func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string
 		w = actorgraph.Weight(*weight)
 	}
 	p, err := r.Store.CheapestPath(ctx, from, to, w, opts)
+	if r.followMerged(ctx, err, &from, &to) {
+		p, err = r.Store.CheapestPath(ctx, from, to, w, opts)
+	}
 	if err != nil {
 		return nil, err
 	}

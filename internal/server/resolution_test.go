@@ -107,6 +107,17 @@ func TestMergeActorsMutation(t *testing.T) {
 	if string(r.Data) != `{"actor":{"id":"russia"}}` {
 		t.Errorf("actor(kremlin) = %s", r.Data)
 	}
+	// Graph queries on the old id answer for the survivor too.
+	r = ts.mustQuery(t, `{ neighborhood(id: "kremlin", depth: 1) { nodes { id } }
+	  shortestPath(from: "kremlin", to: "dmitry-peskov") { nodes { id } } }`, nil)
+	var g struct {
+		Neighborhood struct{ Nodes []struct{ ID string } }
+		ShortestPath struct{ Nodes []struct{ ID string } }
+	}
+	r.decode(t, &g)
+	if len(g.Neighborhood.Nodes) == 0 || g.Neighborhood.Nodes[0].ID != "russia" || len(g.ShortestPath.Nodes) == 0 || g.ShortestPath.Nodes[0].ID != "russia" {
+		t.Errorf("neighborhood and shortestPath from the merged kremlin = %s", r.Data)
+	}
 	r = ts.mustQuery(t, merge, vars, auth...)
 	if !contains(string(r.Data), `"merged":[],"movedRelationships":0}`) {
 		t.Errorf("repeated merge = %s, want nothing merged", r.Data)
