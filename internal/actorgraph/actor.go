@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ActorKind says what sort of actor an Actor is. It decides the GraphQL
@@ -181,6 +182,18 @@ type ActorFilter struct {
 	// NameContains keeps actors whose name or an alias contains this text,
 	// compared case- and accent-insensitively.
 	NameContains string
+}
+
+// Truncate cuts s to at most n bytes at a character boundary, for text a
+// source gives longer than a field's limit.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Clone returns a deep copy of the actor.

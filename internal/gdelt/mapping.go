@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/cameo"
@@ -54,7 +53,7 @@ func mappingError(what string, err error) error {
 func MentionOf(a *Actor) *actorgraph.Mention {
 	m := &actorgraph.Mention{
 		Source:     actorgraph.SourceGDELT,
-		Name:       truncate(strings.TrimSpace(a.Name), actorgraph.MaxNameLen),
+		Name:       actorgraph.Truncate(strings.TrimSpace(a.Name), actorgraph.MaxNameLen),
 		Code:       a.Code,
 		Country:    a.CountryCode,
 		Roles:      a.TypeCodes(),
@@ -69,15 +68,6 @@ func MentionOf(a *Actor) *actorgraph.Mention {
 	return m
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
 
 // mapRelationship builds the event's relationship, without its ends.
 func mapRelationship(ev *Event) actorgraph.Relationship {
@@ -127,7 +117,7 @@ func evidenceSource(ev *Event) string {
 func describeEvent(ev *Event) string {
 	s := "GDELT event " + strconv.FormatUint(ev.GlobalEventID, 10) + " (" + ev.Date.String() + "): " +
 		actorRef(&ev.Actor1) + " — " + ev.EventCode + " " + eventLabel(ev.EventCode) + " — " + actorRef(&ev.Actor2)
-	return truncate(s, actorgraph.MaxQuoteLen)
+	return actorgraph.Truncate(s, actorgraph.MaxQuoteLen)
 }
 
 func actorRef(a *Actor) string {

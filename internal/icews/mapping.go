@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/cameo"
@@ -43,7 +42,7 @@ func Map(ev Event) (actorgraph.Relationship, error) {
 		QuadClass: cameo.QuadClass(ev.CAMEOCode),
 		Modality:  gdelt.ModalityOf(ev.CAMEOCode),
 		EventID:   id,
-		Summary:   truncate(label, actorgraph.MaxTextLen),
+		Summary:   actorgraph.Truncate(label, actorgraph.MaxTextLen),
 		Evidence: []actorgraph.Evidence{{
 			Quote:  describeEvent(&ev, label),
 			Source: "icews:event/" + ev.ID,
@@ -112,16 +111,16 @@ func mention(p *Party) *actorgraph.Mention {
 		Roles:  p.Roles(),
 	}
 	if p.Named() {
-		m.Name = truncate(p.Name, actorgraph.MaxNameLen)
+		m.Name = actorgraph.Truncate(p.Name, actorgraph.MaxNameLen)
 	}
 	if strings.TrimSpace(p.Country) != "" {
-		m.Country = truncate(p.Country, actorgraph.MaxNameLen)
+		m.Country = actorgraph.Truncate(p.Country, actorgraph.MaxNameLen)
 	}
 	for _, s := range p.Sectors {
 		if len(m.Sectors) == maxSectors {
 			break
 		}
-		m.Sectors = append(m.Sectors, truncate(s, actorgraph.MaxNameLen))
+		m.Sectors = append(m.Sectors, actorgraph.Truncate(s, actorgraph.MaxNameLen))
 	}
 	return m
 }
@@ -129,15 +128,6 @@ func mention(p *Party) *actorgraph.Mention {
 // maxSectors is the mention's limit on sectors.
 const maxSectors = 10
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
 
 // eventLabel is the codebook label; for a code the codebook lacks, ICEWS's
 // own Event Text, else a placeholder.
@@ -186,7 +176,7 @@ func describeEvent(ev *Event, label string) string {
 			b.WriteString(ev.SentenceNumber)
 		}
 	}
-	return truncate(b.String(), actorgraph.MaxQuoteLen)
+	return actorgraph.Truncate(b.String(), actorgraph.MaxQuoteLen)
 }
 
 // partyRef names a party in the evidence: "Vladimir Putin (Russia)";

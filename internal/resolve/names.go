@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
@@ -77,13 +76,3 @@ func TitleCase(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// truncate cuts s to n bytes at a character boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}

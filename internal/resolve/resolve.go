@@ -304,7 +304,7 @@ func (r *Resolver) Resolve(m *actorgraph.Mention, date actorgraph.Date) Result {
 	if len(roles) > 10 {
 		roles = roles[:10]
 	}
-	r.addName(id, actorgraph.SourceName{Source: m.Source, Name: truncate(name, actorgraph.MaxNameLen), Code: truncate(m.Code, 40),
+	r.addName(id, actorgraph.SourceName{Source: m.Source, Name: actorgraph.Truncate(name, actorgraph.MaxNameLen), Code: actorgraph.Truncate(m.Code, 40),
 		Roles: roles, Rule: d.rule})
 	m.Rule, m.Entry = d.rule, d.entry
 	return Result{ID: id, Rule: d.rule, Entry: d.entry}
@@ -681,7 +681,7 @@ func (r *Resolver) entryActor(id string, e *phoenix.Entry) actorgraph.Actor {
 	if len(codes) > 0 {
 		a.Description += " (" + strings.Join(codes, ", ") + ")"
 	}
-	a.Description = truncate(a.Description, actorgraph.MaxTextLen)
+	a.Description = actorgraph.Truncate(a.Description, actorgraph.MaxTextLen)
 	return a
 }
 
@@ -728,7 +728,7 @@ func (r *Resolver) newActor(key, country string, rule actorgraph.ResolutionRule,
 		}
 		if rule == actorgraph.RuleAmbiguous {
 			a.Description = "Ambiguous: " + strings.Join(candidates, "; ")
-			a.Description = truncate(a.Description, actorgraph.MaxTextLen)
+			a.Description = actorgraph.Truncate(a.Description, actorgraph.MaxTextLen)
 		}
 		return a
 	}}
@@ -783,7 +783,7 @@ func (r *Resolver) nameAndKind(names []actorgraph.SourceName) (string, actorgrap
 	if strings.TrimSpace(name) == "" {
 		name = "Unnamed party"
 	}
-	return truncate(name, actorgraph.MaxNameLen), kind
+	return actorgraph.Truncate(name, actorgraph.MaxNameLen), kind
 }
 
 // codeRoles splits a CAMEO actor code into its role codes: the upper-case
@@ -822,6 +822,6 @@ func (r *Resolver) Ends(rel *actorgraph.Relationship) {
 	}
 	if rel.From != "" && rel.From == rel.To {
 		rel.To = ""
-		rel.Summary = truncate(rel.Summary+" (both sides are "+rel.From+")", actorgraph.MaxTextLen)
+		rel.Summary = actorgraph.Truncate(rel.Summary+" (both sides are "+rel.From+")", actorgraph.MaxTextLen)
 	}
 }
