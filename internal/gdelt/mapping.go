@@ -68,7 +68,6 @@ func MentionOf(a *Actor) *actorgraph.Mention {
 	return m
 }
 
-
 // mapRelationship builds the event's relationship, without its ends.
 func mapRelationship(ev *Event) actorgraph.Relationship {
 	id := "gdelt-" + strconv.FormatUint(ev.GlobalEventID, 10)

@@ -128,7 +128,6 @@ func mention(p *Party) *actorgraph.Mention {
 // maxSectors is the mention's limit on sectors.
 const maxSectors = 10
 
-
 // eventLabel is the codebook label; for a code the codebook lacks, ICEWS's
 // own Event Text, else a placeholder.
 func eventLabel(ev *Event) string {

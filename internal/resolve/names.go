@@ -75,4 +75,3 @@ func TitleCase(s string) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
-
