@@ -1,23 +1,17 @@
 package gdelt
 
 import (
-	"archive/zip"
-	"bufio"
 	"bytes"
-	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/actorgraph/actorgraph/internal/textfile"
 )
 
 // DefaultMaxLineBytes bounds a line when Options.MaxLineBytes is 0. Real
 // GDELT rows are under 2 KiB; the bound stops a corrupt file (no line
 // breaks) from being read into memory whole.
 const DefaultMaxLineBytes = 1 << 20
-
-// readBufferBytes is the read buffer; longer lines are assembled from it.
-const readBufferBytes = 64 << 10
 
 // Options tune a Reader. The zero value is the default.
 type Options struct {
@@ -52,39 +46,23 @@ type Stats struct {
 //	for r.Scan() { rec := r.Record(); … }
 //	if err := r.Err(); err != nil { … } // I/O errors only
 type Reader struct {
-	max    int
-	parts  []part
-	closer io.Closer
-
-	name string
-	src  io.ReadCloser
-	br   *bufio.Reader
-	line int
-	buf  []byte
-
+	max   int
+	lines *textfile.Lines
 	rec   Record
 	stats Stats
-	err   error
-}
-
-// part is a named stream opened on demand, so a zip member is only
-// decompressed when reached.
-type part struct {
-	name string
-	open func() (io.ReadCloser, error)
 }
 
 // NewReader reads GDELT rows from r, reporting them as coming from name.
 func NewReader(r io.Reader, name string, opts Options) *Reader {
-	return newReader([]part{{name, func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}}, nil, opts)
+	return newReader([]textfile.Part{textfile.ReaderPart(r, name)}, nil, opts)
 }
 
-func newReader(parts []part, closer io.Closer, opts Options) *Reader {
+func newReader(parts []textfile.Part, closer io.Closer, opts Options) *Reader {
 	max := opts.MaxLineBytes
 	if max <= 0 {
 		max = DefaultMaxLineBytes
 	}
-	return &Reader{max: max, parts: parts, closer: closer}
+	return &Reader{max: max, lines: textfile.NewLines(parts, closer, max)}
 }
 
 // Open opens a GDELT export for streaming: a plain file, a zip archive
@@ -92,96 +70,34 @@ func newReader(parts []part, closer io.Closer, opts Options) *Reader {
 // "path:member"), or a gzip file. The format is told by the first bytes,
 // not the file name. Close the Reader when done.
 func Open(path string, opts Options) (*Reader, error) {
-	f, err := os.Open(path)
+	parts, f, err := textfile.Open(path, nil)
 	if err != nil {
-		return nil, err
-	}
-	parts, err := openParts(f, path)
-	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	return newReader(parts, f, opts), nil
 }
 
-var (
-	zipMagic      = []byte("PK\x03\x04")
-	emptyZipMagic = []byte("PK\x05\x06")
-	gzipMagic     = []byte{0x1f, 0x8b}
-)
-
-func openParts(f *os.File, path string) ([]part, error) {
-	head := make([]byte, 4)
-	n, err := f.ReadAt(head, 0)
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, emptyZipMagic):
-		return zipParts(f, path)
-	case bytes.HasPrefix(head, gzipMagic):
-		return []part{{path, func() (io.ReadCloser, error) {
-			return gzip.NewReader(io.NewSectionReader(f, 0, 1<<62))
-		}}}, nil
-	}
-	return []part{{path, func() (io.ReadCloser, error) {
-		return io.NopCloser(io.NewSectionReader(f, 0, 1<<62)), nil
-	}}}, nil
-}
-
-// zipParts lists the archive's files in stored order; archive/zip reads
-// members through ReaderAt, so nothing is loaded whole.
-func zipParts(f *os.File, path string) ([]part, error) {
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	var parts []part
-	for _, zf := range zr.File {
-		if zf.FileInfo().IsDir() {
-			continue
-		}
-		parts = append(parts, part{path + ":" + zf.Name, zf.Open})
-	}
-	return parts, nil
-}
-
 // Scan advances to the next non-blank line and reports whether there is
 // one. It returns false at the end of the input or on an I/O error.
 func (r *Reader) Scan() bool {
-	for r.err == nil {
-		if r.br == nil && !r.nextPart() {
+	for {
+		line, tooLong, ok := r.lines.Next()
+		if !ok {
 			return false
-		}
-		line, tooLong, err := r.readLine()
-		if err != nil && err != io.EOF {
-			r.err = fmt.Errorf("%s: line %d: %w", r.name, r.line+1, err)
-			return false
-		}
-		if line == nil && !tooLong {
-			r.endPart()
-			continue
 		}
 		if r.take(line, tooLong) {
 			return true
 		}
 	}
-	return false
 }
 
 // take turns one line into the current record; false for a blank line.
 func (r *Reader) take(line []byte, tooLong bool) bool {
-	r.line++
 	r.stats.Lines++
-	if r.line == 1 {
+	if r.lines.Line() == 1 {
 		line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")) // a BOM
 	}
-	r.rec = Record{Source: r.name, Line: r.line}
+	r.rec = Record{Source: r.lines.Part(), Line: r.lines.Line()}
 	if tooLong {
 		r.reject(&LineError{Reason: fmt.Sprintf("line longer than %d bytes", r.max), Err: ErrMalformed})
 		return true
@@ -201,90 +117,9 @@ func (r *Reader) take(line []byte, tooLong bool) bool {
 }
 
 func (r *Reader) reject(e *LineError) {
-	e.Source, e.Line = r.name, r.line
+	e.Source, e.Line = r.rec.Source, r.rec.Line
 	r.rec.Err = e
 	r.stats.Rejected++
-}
-
-// readLine returns the next line with its line break, or tooLong when it
-// exceeds the bound (the rest of it is consumed and dropped). A nil line
-// without tooLong means the part is exhausted.
-func (r *Reader) readLine() (line []byte, tooLong bool, err error) {
-	r.buf = r.buf[:0]
-	for {
-		chunk, err := r.br.ReadSlice('\n')
-		if err == nil && len(r.buf) == 0 && !tooLong {
-			return r.checkLength(chunk) // the common case: no copy
-		}
-		if !tooLong {
-			r.buf = append(r.buf, chunk...)
-			tooLong = contentLen(r.buf) > r.max
-			if tooLong {
-				r.buf = r.buf[:0]
-			}
-		}
-		switch {
-		case err == bufio.ErrBufferFull:
-			continue
-		case tooLong:
-			return nil, true, ignoreEOF(err)
-		case len(r.buf) == 0:
-			return nil, false, err
-		}
-		l, long, _ := r.checkLength(r.buf)
-		return l, long, ignoreEOF(err)
-	}
-}
-
-func (r *Reader) checkLength(line []byte) ([]byte, bool, error) {
-	if contentLen(line) > r.max {
-		return nil, true, nil
-	}
-	return line, false, nil
-}
-
-// contentLen is the length of line without its "\n" or "\r\n".
-func contentLen(line []byte) int {
-	n := len(line)
-	if n > 0 && line[n-1] == '\n' {
-		n--
-	}
-	if n > 0 && line[n-1] == '\r' {
-		n--
-	}
-	return n
-}
-
-func ignoreEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return nil
-	}
-	return err
-}
-
-func (r *Reader) nextPart() bool {
-	if len(r.parts) == 0 {
-		return false
-	}
-	p := r.parts[0]
-	r.parts = r.parts[1:]
-	src, err := p.open()
-	if err != nil {
-		r.err = fmt.Errorf("%s: %w", p.name, err)
-		return false
-	}
-	r.name, r.src, r.line = p.name, src, 0
-	r.br = bufio.NewReaderSize(src, readBufferBytes)
-	return true
-}
-
-// endPart closes the current part. (A zip member's checksum error comes
-// from its last read, which Scan reports.)
-func (r *Reader) endPart() {
-	if err := r.src.Close(); err != nil && r.err == nil {
-		r.err = fmt.Errorf("%s: %w", r.name, err)
-	}
-	r.br, r.src = nil, nil
 }
 
 // Record returns the line Scan stopped at.
@@ -292,21 +127,10 @@ func (r *Reader) Record() Record { return r.rec }
 
 // Err returns the I/O error that stopped Scan, nil at a clean end.
 // Malformed lines are not errors here: they are Records with Err set.
-func (r *Reader) Err() error { return r.err }
+func (r *Reader) Err() error { return r.lines.Err() }
 
 // Stats returns the counts so far.
 func (r *Reader) Stats() Stats { return r.stats }
 
 // Close releases the file behind a Reader from Open.
-func (r *Reader) Close() error {
-	if r.src != nil {
-		r.src.Close()
-		r.src, r.br = nil, nil
-	}
-	if r.closer != nil {
-		err := r.closer.Close()
-		r.closer = nil
-		return err
-	}
-	return nil
-}
+func (r *Reader) Close() error { return r.lines.Close() }

@@ -1,19 +1,14 @@
 package importer
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
-	"io"
 	"os"
-	"path"
-	"slices"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/internal/icews"
+	"github.com/actorgraph/actorgraph/internal/textfile"
 )
 
 // format is what a file holds.
@@ -26,69 +21,42 @@ const (
 )
 
 // detect tells a file's format by its content, not its name: a JSON
-// document is a dataset; a file (or the first member of a zip, or a gzip
-// stream) whose first line is the ICEWS header is ICEWS; anything else is
-// read as GDELT, whose reader reports what is wrong with it.
+// document is a dataset; a file (or the first data member of a zip, or a
+// gzip stream) whose first line is the ICEWS header is ICEWS; anything
+// else is read as GDELT, whose reader reports what is wrong with it.
 func detect(name string) format {
-	f, err := os.Open(name)
+	if isJSON(name) {
+		return formatDataset
+	}
+	parts, f, err := textfile.Open(name, icews.IsData)
 	if err != nil {
-		return formatGDELT // the GDELT reader reports the error
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	head, _ := br.Peek(4)
-	var r io.Reader = br
-	switch {
-	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return formatGDELT
-		}
-		defer gz.Close()
-		r = gz
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		info, err := f.Stat()
-		if err != nil {
-			return formatGDELT
-		}
-		zr, err := zip.NewReader(f, info.Size())
-		if err != nil {
-			return formatGDELT
-		}
-		// The first data member: Dataverse bundles lead with a manifest,
-		// and macOS archives carry __MACOSX/ copies.
-		i := slices.IndexFunc(zr.File, func(z *zip.File) bool {
-			return !z.FileInfo().IsDir() && !strings.EqualFold(path.Base(z.Name), "MANIFEST.TXT") && !strings.HasPrefix(z.Name, "__MACOSX/")
-		})
-		if i < 0 {
-			return formatGDELT
-		}
-		m, err := zr.File[i].Open()
-		if err != nil {
-			return formatGDELT
-		}
-		defer m.Close()
-		r = m
-	default:
-		if b := bytes.TrimLeft(head, " \t\r\n"); len(b) > 0 && b[0] == '{' {
-			return formatDataset
-		}
-		if len(bytes.TrimSpace(head)) == 0 && isJSON(br) {
-			return formatDataset
-		}
-	}
-	line, err := bufio.NewReaderSize(r, 64<<10).ReadSlice('\n')
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return formatGDELT
 	}
-	if icews.IsHeader(line) {
-		return formatICEWS
+	lines := textfile.NewLines(parts, f, 1<<20)
+	defer lines.Close()
+	for {
+		line, tooLong, ok := lines.Next()
+		switch {
+		case !ok || tooLong:
+			return formatGDELT
+		case len(bytes.TrimSpace(line)) == 0:
+			continue // ICEWS allows blank lines before the header
+		case icews.IsHeader(line):
+			return formatICEWS
+		}
+		return formatGDELT
 	}
-	return formatGDELT
 }
 
-// isJSON reports whether the first non-space byte is '{'.
-func isJSON(r *bufio.Reader) bool {
+// isJSON reports whether a file's first non-space byte is '{' (datasets
+// are never compressed).
+func isJSON(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
 	for {
 		b, err := r.ReadByte()
 		if err != nil {
