@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/icews"
 	"github.com/actorgraph/actorgraph/internal/textfile"
 )
@@ -78,34 +79,28 @@ func importICEWS(ctx context.Context, w *writer, path string) error {
 		return err
 	}
 	defer r.Close()
-	for r.Scan() {
-		rec := r.Record()
-		w.sum.Read++
-		if rec.Err != nil {
-			w.reject(rec.Err)
-			continue
-		}
-		rel, err := icews.Map(rec.Event)
-		var lerr *icews.LineError
-		if errors.As(err, &lerr) {
-			lerr.Source, lerr.Line = rec.Source, rec.Line
-		}
-		switch {
-		case errors.Is(err, icews.ErrNoActor):
-			w.sum.Skipped++
-			continue
-		case err != nil:
-			w.reject(err)
-			continue
-		}
-		if err := w.addEvent(ctx, &rel, func(err error) error {
-			return &icews.LineError{Source: rec.Source, Line: rec.Line, Reason: "resolved relationship is invalid: " + err.Error(), Err: err}
-		}); err != nil {
-			return err
-		}
+	var rec icews.Record
+	err = importEvents(ctx, w, eventFile{
+		scan: r.Scan,
+		next: func() (actorgraph.Relationship, error) {
+			if rec = r.Record(); rec.Err != nil {
+				return actorgraph.Relationship{}, rec.Err
+			}
+			rel, err := icews.Map(rec.Event)
+			var lerr *icews.LineError
+			if errors.As(err, &lerr) {
+				lerr.Source, lerr.Line = rec.Source, rec.Line
+			}
+			return rel, err
+		},
+		at: func(reason string, err error) error {
+			return &icews.LineError{Source: rec.Source, Line: rec.Line, Reason: reason, Err: err}
+		},
+		blank:   func() int { return r.Stats().Blank },
+		noActor: icews.ErrNoActor,
+	})
+	if err == nil {
+		err = r.Err()
 	}
-	st := r.Stats()
-	w.sum.Read += st.Blank
-	w.sum.Skipped += st.Blank
-	return r.Err()
+	return err
 }

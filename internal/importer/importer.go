@@ -214,20 +214,56 @@ func importGDELT(ctx context.Context, w *writer, path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer r.Close()
-	for r.Scan() {
-		rec := r.Record()
+	var rec gdelt.Record
+	err = importEvents(ctx, w, eventFile{
+		scan: r.Scan,
+		next: func() (actorgraph.Relationship, error) {
+			if rec = r.Record(); rec.Err != nil {
+				return actorgraph.Relationship{}, rec.Err
+			}
+			rel, err := gdelt.Map(rec.Event)
+			var lerr *gdelt.LineError
+			if errors.As(err, &lerr) {
+				lerr.Source, lerr.Line = rec.Source, rec.Line
+			}
+			return rel, err
+		},
+		at: func(reason string, err error) error {
+			return &gdelt.LineError{Source: rec.Source, Line: rec.Line, Reason: reason, Err: err}
+		},
+		blank:   func() int { return r.Stats().Blank },
+		noActor: gdelt.ErrNoActor,
+	})
+	if err == nil {
+		if err = r.Err(); err != nil {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return err
+}
+
+// eventFile is an event reader (GDELT, ICEWS) as importEvents reads it.
+type eventFile struct {
+	scan func() bool
+	// next maps the record scan stopped at: its relationship with
+	// mentions, or why it was not read or mapped (with its place).
+	next func() (actorgraph.Relationship, error)
+	// at makes an error about the current record.
+	at func(reason string, err error) error
+	// blank counts the blank lines the reader skipped.
+	blank func() int
+	// noActor is the reader's error for an event that names no party.
+	noActor error
+}
+
+// importEvents resolves and queues every event of a file: an event
+// naming no party is skipped, a bad one rejected with its place.
+func importEvents(ctx context.Context, w *writer, f eventFile) error {
+	for f.scan() {
 		w.sum.Read++
-		if rec.Err != nil {
-			w.reject(rec.Err)
-			continue
-		}
-		rel, err := gdelt.Map(rec.Event)
-		var lerr *gdelt.LineError
-		if errors.As(err, &lerr) {
-			lerr.Source, lerr.Line = rec.Source, rec.Line
-		}
+		rel, err := f.next()
 		switch {
-		case errors.Is(err, gdelt.ErrNoActor):
+		case errors.Is(err, f.noActor):
 			w.sum.Skipped++
 			continue
 		case err != nil:
@@ -235,17 +271,13 @@ func importGDELT(ctx context.Context, w *writer, path string) error {
 			continue
 		}
 		if err := w.addEvent(ctx, &rel, func(err error) error {
-			return &gdelt.LineError{Source: rec.Source, Line: rec.Line, Reason: "resolved relationship is invalid: " + err.Error(), Err: err}
+			return f.at("resolved relationship is invalid: "+err.Error(), err)
 		}); err != nil {
 			return err
 		}
 	}
-	st := r.Stats()
-	w.sum.Read += st.Blank
-	w.sum.Skipped += st.Blank
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
+	w.sum.Read += f.blank()
+	w.sum.Skipped += f.blank()
 	return nil
 }
 
