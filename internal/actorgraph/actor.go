@@ -2,6 +2,7 @@ package actorgraph
 
 import (
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -182,6 +183,14 @@ type ActorFilter struct {
 	// NameContains keeps actors whose name or an alias contains this text,
 	// compared case- and accent-insensitively.
 	NameContains string
+}
+
+// ShortHash is 8 hex digits of the FNV-1a hash of s: short and stable
+// across releases, for ids made from text that does not fold to a slug.
+func ShortHash(s string) string {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("%08x", h.Sum32())
 }
 
 // Truncate cuts s to at most n bytes at a character boundary, for text a

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/textfile"
 )
 
 // maxFields bounds the split so a line with thousands of tabs costs no
@@ -233,7 +234,7 @@ func (p *parser) quadClass() int {
 func (p *parser) number(f field, limit float64) float64 {
 	s := p.get(f)
 	v, err := strconv.ParseFloat(s, 64)
-	if !decimal(s) || err != nil {
+	if !textfile.Decimal(s) || err != nil {
 		p.fail(f, "%q is not a number", s)
 		return 0
 	}
@@ -297,20 +298,4 @@ func alnum(s string) bool {
 		}
 	}
 	return true
-}
-
-// decimal reports whether s uses only the characters of plain decimal
-// notation and contains a digit.
-func decimal(s string) bool {
-	hasDigit := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			hasDigit = true
-		case c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E':
-		default:
-			return false
-		}
-	}
-	return hasDigit
 }

@@ -3,7 +3,6 @@ package icews
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
@@ -85,17 +84,10 @@ func validate(rel actorgraph.Relationship) error {
 func RelationshipID(ev Event) string {
 	part := ev.ID
 	if len(part) > MaxEventIDBytes || !actorgraph.ValidID(part) {
-		part = hash8(ev.ID)
+		part = actorgraph.ShortHash(ev.ID)
 	}
 	d := ev.Date
 	return fmt.Sprintf("icews-%s-%04d%02d%02d", part, d.Year, int(d.Month), d.Day)
-}
-
-// hash8 is 8 hex digits of FNV-1a: short, stable across releases.
-func hash8(s string) string {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return fmt.Sprintf("%08x", h.Sum32())
 }
 
 // mention is what the file says about a party, nil when it says nothing.

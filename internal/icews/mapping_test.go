@@ -257,10 +257,10 @@ func TestRelationshipIDHashesEventIDsThatAreNotSlugs(t *testing.T) {
 	for _, tc := range []struct{ id, want string }{
 		{"30000001", "icews-30000001-20250519"},
 		{"abc-12", "icews-abc-12-20250519"},
-		{"ABC-12", "icews-" + hash8("ABC-12") + "-20250519"},
-		{"12 34", "icews-" + hash8("12 34") + "-20250519"},
-		{"-1", "icews-" + hash8("-1") + "-20250519"},
-		{strings.Repeat("9", MaxEventIDBytes+1), "icews-" + hash8(strings.Repeat("9", MaxEventIDBytes+1)) + "-20250519"},
+		{"ABC-12", "icews-" + actorgraph.ShortHash("ABC-12") + "-20250519"},
+		{"12 34", "icews-" + actorgraph.ShortHash("12 34") + "-20250519"},
+		{"-1", "icews-" + actorgraph.ShortHash("-1") + "-20250519"},
+		{strings.Repeat("9", MaxEventIDBytes+1), "icews-" + actorgraph.ShortHash(strings.Repeat("9", MaxEventIDBytes+1)) + "-20250519"},
 	} {
 		got := RelationshipID(Event{ID: tc.id, Date: date})
 		if got != tc.want || !actorgraph.ValidID(got) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/cameo"
+	"github.com/actorgraph/actorgraph/internal/textfile"
 )
 
 // MaxEventIDBytes bounds an Event ID; published ids have about nine
@@ -159,7 +160,7 @@ func (p *rowParser) intensity() float64 {
 	s := p.get(colIntensity)
 	v, err := strconv.ParseFloat(s, 64)
 	switch {
-	case !decimal(s) || err != nil:
+	case !textfile.Decimal(s) || err != nil:
 		p.fail(colIntensity, "%q is not a number", s)
 		return 0
 	case math.Abs(v) > 10:
@@ -167,22 +168,6 @@ func (p *rowParser) intensity() float64 {
 		return 0
 	}
 	return v
-}
-
-// decimal reports whether s is a plain decimal number: digits with an
-// optional sign, point and exponent, but no "NaN", "Inf", hex or "_".
-func decimal(s string) bool {
-	hasDigit := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			hasDigit = true
-		case c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E':
-		default:
-			return false
-		}
-	}
-	return hasDigit
 }
 
 // SplitSectors splits an ICEWS sector list ("Government,Executive,

@@ -1,8 +1,6 @@
 package resolve
 
 import (
-	"hash/fnv"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -36,20 +34,12 @@ func Slug(name string) string {
 		if id != "" {
 			id += "-"
 		}
-		id += hash8(name)
+		id += actorgraph.ShortHash(name)
 	}
 	if len(id) > actorgraph.MaxIDLen {
-		id = strings.TrimRight(id[:actorgraph.MaxIDLen-9], "-") + "-" + hash8(id)
+		id = strings.TrimRight(id[:actorgraph.MaxIDLen-9], "-") + "-" + actorgraph.ShortHash(id)
 	}
 	return id
-}
-
-// hash8 is 8 hex digits of FNV-1a: short, stable across releases.
-func hash8(s string) string {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	out := strconv.FormatUint(uint64(h.Sum32()), 16)
-	return strings.Repeat("0", 8-len(out)) + out
 }
 
 // TitleCase turns a dictionary or GDELT name ("VLADIMIR_PUTIN_",

@@ -716,9 +716,9 @@ func (r *Resolver) newActor(key, country string, rule actorgraph.ResolutionRule,
 	// An id taken by an actor with another key (a curated one, say) gets
 	// a hash of the key, so two parties never share a node by accident.
 	if a, ok := r.actors[id]; ok && (a.Resolution == nil || a.Resolution.Key != rkey) {
-		id = Slug(id + " " + hash8(rkey))
+		id = Slug(id + " " + actorgraph.ShortHash(rkey))
 	} else if _, ok := r.t.byID[id]; ok {
-		id = Slug(id + " " + hash8(rkey))
+		id = Slug(id + " " + actorgraph.ShortHash(rkey))
 	}
 	return decision{id: id, rule: rule, make: func() actorgraph.Actor {
 		a := actorgraph.Actor{ID: id, Kind: actorgraph.KindGroup, Name: key, Aliases: []string{},

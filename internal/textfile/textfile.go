@@ -240,3 +240,20 @@ func (l *Lines) endPart() {
 	}
 	l.br, l.src = nil, nil
 }
+
+// Decimal reports whether a field is plain decimal notation (digits, an
+// optional sign, point and exponent) with at least a digit: no "NaN",
+// "Inf", hex or "_", which strconv.ParseFloat would accept.
+func Decimal(s string) bool {
+	hasDigit := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			hasDigit = true
+		case c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E':
+		default:
+			return false
+		}
+	}
+	return hasDigit
+}
