@@ -275,11 +275,3 @@ func loadActor(ctx context.Context, id string) (model.Actor, error) {
 	}
 	return model.NewActor(*a), nil
 }
-
-// nonNilIDs returns ids, or an empty list for nil (a non-null GraphQL list).
-func nonNilIDs(ids []string) []string {
-	if ids == nil {
-		return []string{}
-	}
-	return ids
-}

@@ -122,7 +122,7 @@ func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []
 	if err != nil {
 		return nil, err
 	}
-	return &model.MergeActorsPayload{Actor: model.NewActor(res.Actor), Merged: nonNilIDs(res.Merged), MovedRelationships: res.MovedRelationships}, nil
+	return &model.MergeActorsPayload{Actor: model.NewActor(res.Actor), Merged: append([]string{}, res.Merged...), MovedRelationships: res.MovedRelationships}, nil
 }
 
 // Relationships is the resolver for the relationships field.

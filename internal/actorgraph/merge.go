@@ -2,6 +2,7 @@ package actorgraph
 
 import (
 	"slices"
+	"strings"
 )
 
 // MaxMergeActors bounds how many actors one merge may fold into another.
@@ -49,7 +50,7 @@ func ValidateMerge(into string, from []string) error {
 func MergeRecords(into Actor, from []Actor) Actor {
 	out := into.Clone()
 	from = slices.Clone(from)
-	slices.SortFunc(from, func(a, b Actor) int { return compareStrings(a.ID, b.ID) })
+	slices.SortFunc(from, func(a, b Actor) int { return strings.Compare(a.ID, b.ID) })
 	seen := map[string]bool{Fold(out.Name): true}
 	for _, a := range out.Aliases {
 		seen[Fold(a)] = true
@@ -114,14 +115,4 @@ func RewriteEnds(r Relationship, gone map[string]bool, into string) (Relationshi
 		r.To = ""
 	}
 	return r, changed
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

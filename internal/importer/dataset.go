@@ -155,14 +155,10 @@ func (d *datasetReader) record(ctx context.Context, w *writer, key string, i int
 	return w.relationship(ctx, r)
 }
 
-// relationship queues a dataset's relationship; ends merged into other
-// actors (rule 1) go to the survivors.
+// relationship queues a valid dataset relationship (r is a copy: only
+// its ends change); ends merged into other actors (rule 1) go to the
+// survivors.
 func (w *writer) relationship(ctx context.Context, r actorgraph.Relationship) error {
-	r = r.Clone()
-	if err := r.Validate(); err != nil {
-		w.reject(fmt.Errorf("relationship %q: %w", r.ID, err))
-		return nil
-	}
 	var err error
 	if r.From, err = w.endID(ctx, r.From); err != nil {
 		return err
@@ -196,6 +192,10 @@ func ImportDataset(ctx context.Context, store actorgraph.Store, ds *dataset.Data
 		}
 		for _, r := range ds.Relationships {
 			w.sum.Read++
+			if err := r.Validate(); err != nil {
+				w.reject(fmt.Errorf("relationship %q: %w", r.ID, err))
+				continue
+			}
 			if err := w.relationship(ctx, r); err != nil {
 				return err
 			}
@@ -244,7 +244,7 @@ func (w *writer) endID(ctx context.Context, id string) (string, error) {
 	if id == "" {
 		return "", nil
 	}
-	if _, ok := w.res.Actor(id); ok {
+	if w.res.Has(id) {
 		return id, nil
 	}
 	if to := w.res.Redirect(id); to != id {

@@ -36,18 +36,9 @@ type Merge struct {
 // from; those that resolve to another actor are planned to merge into it.
 // Curated actors are never merged away. The plan is sorted by survivor.
 func Plan(ctx context.Context, t *Tables, store ActorReader) ([]Merge, error) {
-	var all []actorgraph.Actor
-	after := ""
-	for {
-		page, err := store.Actors(ctx, actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 1000, After: after, NoTotal: true})
-		if err != nil {
-			return nil, fmt.Errorf("reading stored actors: %w", err)
-		}
-		all = append(all, page.Items...)
-		if !page.HasNextPage || len(page.Items) == 0 {
-			break
-		}
-		after = page.Items[len(page.Items)-1].ID
+	all, err := storedActors(ctx, store)
+	if err != nil {
+		return nil, err
 	}
 	stored := map[string]bool{}
 	r := New(t)

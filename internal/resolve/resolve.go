@@ -153,17 +153,25 @@ type ActorReader interface {
 
 // Load reads every stored actor into the resolver, so mentions join them.
 func (r *Resolver) Load(ctx context.Context, store ActorReader) error {
+	all, err := storedActors(ctx, store)
+	for i := range all {
+		r.Add(all[i])
+	}
+	return err
+}
+
+// storedActors reads every actor a store holds, a page at a time.
+func storedActors(ctx context.Context, store ActorReader) ([]actorgraph.Actor, error) {
+	var all []actorgraph.Actor
 	after := ""
 	for {
 		page, err := store.Actors(ctx, actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 1000, After: after, NoTotal: true})
 		if err != nil {
-			return fmt.Errorf("reading stored actors: %w", err)
+			return nil, fmt.Errorf("reading stored actors: %w", err)
 		}
-		for i := range page.Items {
-			r.Add(page.Items[i])
-		}
+		all = append(all, page.Items...)
 		if !page.HasNextPage || len(page.Items) == 0 {
-			return nil
+			return all, nil
 		}
 		after = page.Items[len(page.Items)-1].ID
 	}
@@ -235,6 +243,14 @@ func (r *Resolver) Redirect(id string) string {
 		return to
 	}
 	return id
+}
+
+// Has reports whether the resolver knows an actor id.
+func (r *Resolver) Has(id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.actors[id]
+	return ok
 }
 
 // Actor returns the resolver's copy of an actor, if it knows it.
