@@ -79,14 +79,13 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 			return domainError{fmt.Errorf("%w: actor %q still has %d relationships; delete them first or ask for a cascade",
 				actorgraph.ErrConflict, id, len(ids))}
 		}
+		// One statement: the actor, its relationships' keys, and the ids
+		// merged into it, which go with it.
 		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) CALL (a) {
 				MATCH (a)-[r]-() MATCH (k:RelKey {id: r.id}) DELETE k
-			} DETACH DELETE a`, map[string]any{"id": id})
-		if err != nil {
-			return err
-		}
-		// Ids merged into the actor go with it.
-		_, err = tx.run(ctx, `MATCH (d:Redirect {to: $id}) DELETE d`, map[string]any{"id": id})
+			} DETACH DELETE a
+			WITH count(*) AS deleted
+			OPTIONAL MATCH (d:Redirect {to: $id}) DELETE d`, map[string]any{"id": id})
 		return err
 	})
 	if err != nil {
