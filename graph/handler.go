@@ -18,7 +18,7 @@ import (
 
 // HandlerConfig configures the GraphQL handler.
 type HandlerConfig struct {
-	Store    actorgraph.Store
+	Store    *actorgraph.Graph
 	Limits   Limits
 	APIToken string
 	Logger   *slog.Logger

@@ -63,9 +63,16 @@ func typesKey(types []actorgraph.RelationshipType) string {
 // store call, not a wrong answer.
 const DefaultLoaderWait = 500 * time.Microsecond
 
+// BatchReader is what the loaders read: the two batch reads of
+// *actorgraph.Graph.
+type BatchReader interface {
+	ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Actor, error)
+	RelationshipsOf(ctx context.Context, queries []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error)
+}
+
 // NewLoaders makes the loaders for one request; wait 0 means
 // DefaultLoaderWait.
-func NewLoaders(store actorgraph.Store, wait time.Duration) *Loaders {
+func NewLoaders(store BatchReader, wait time.Duration) *Loaders {
 	if wait <= 0 {
 		wait = DefaultLoaderWait
 	}
@@ -94,7 +101,7 @@ func NewLoaders(store actorgraph.Store, wait time.Duration) *Loaders {
 type loadersKey struct{}
 
 // WithLoaders returns a context carrying a fresh set of loaders.
-func WithLoaders(ctx context.Context, store actorgraph.Store, wait time.Duration) context.Context {
+func WithLoaders(ctx context.Context, store BatchReader, wait time.Duration) context.Context {
 	return context.WithValue(ctx, loadersKey{}, NewLoaders(store, wait))
 }
 

@@ -88,13 +88,7 @@ func (r *mutationResolver) CreateRelationship(ctx context.Context, input model.C
 	if err != nil {
 		return nil, err
 	}
-	rel := newRelationship(input)
-	// Rule 1 of actor resolution: an id merged into another actor means
-	// that actor.
-	if rel.From, rel.To, err = r.survivors(ctx, rel.From, rel.To); err != nil {
-		return nil, err
-	}
-	rel, err = r.Store.CreateRelationship(ctx, rel)
+	rel, err := r.Store.CreateRelationship(ctx, newRelationship(input))
 	if err != nil {
 		return nil, err
 	}
@@ -212,9 +206,6 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		n = *limit
 	}
 	sub, err := r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
-	if r.followMerged(ctx, err, &id, nil) {
-		sub, err = r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -228,9 +219,6 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 		return nil, err
 	}
 	p, err := r.Store.ShortestPath(ctx, from, to, opts)
-	if r.followMerged(ctx, err, &from, &to) {
-		p, err = r.Store.ShortestPath(ctx, from, to, opts)
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -243,17 +231,13 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	if err != nil {
 		return nil, err
 	}
-	n, err := r.Limits.pageSize(first)
-	if err != nil {
+	if opts.First, err = r.Limits.pageSize(first); err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if opts.First == 0 {
 		return []*model.Path{}, nil
 	}
-	paths, _, err := r.Store.AllShortestPaths(ctx, from, to, opts, n)
-	if r.followMerged(ctx, err, &from, &to) {
-		paths, _, err = r.Store.AllShortestPaths(ctx, from, to, opts, n)
-	}
+	paths, _, err := r.Store.AllShortestPaths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -266,17 +250,10 @@ func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to stri
 	if err != nil {
 		return nil, err
 	}
-	n, err := r.Limits.pageSize(k)
-	if err != nil {
+	if opts.First, err = r.Limits.pageSize(k); err != nil {
 		return nil, err
 	}
-	if n < 1 {
-		return nil, actorgraph.Invalid("k", "must be at least 1")
-	}
-	paths, err := r.Store.KShortestPaths(ctx, from, to, n, opts)
-	if r.followMerged(ctx, err, &from, &to) {
-		paths, err = r.Store.KShortestPaths(ctx, from, to, n, opts)
-	}
+	paths, err := r.Store.KShortestPaths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -289,22 +266,17 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
-	n, err := r.Limits.pageSize(first)
+	if opts.First, err = r.Limits.pageSize(first); err != nil {
+		return nil, err
+	}
+	if opts.Offset, err = decodeOffsetCursor(after); err != nil {
+		return nil, err
+	}
+	paths, more, err := r.Store.Paths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := decodeOffsetCursor(after)
-	if err != nil {
-		return nil, err
-	}
-	paths, more, err := r.Store.Paths(ctx, from, to, opts, offset, n)
-	if r.followMerged(ctx, err, &from, &to) {
-		paths, more, err = r.Store.Paths(ctx, from, to, opts, offset, n)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return pathConnection(paths, offset, more), nil
+	return pathConnection(paths, opts.Offset, more), nil
 }
 
 // CheapestPath is the resolver for the cheapestPath field.
@@ -313,14 +285,11 @@ func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string
 	if err != nil {
 		return nil, err
 	}
-	w := actorgraph.WeightCooperation
+	opts.Weight = actorgraph.WeightCooperation
 	if weight != nil {
-		w = actorgraph.Weight(*weight)
+		opts.Weight = actorgraph.Weight(*weight)
 	}
-	p, err := r.Store.CheapestPath(ctx, from, to, w, opts)
-	if r.followMerged(ctx, err, &from, &to) {
-		p, err = r.Store.CheapestPath(ctx, from, to, w, opts)
-	}
+	p, err := r.Store.CheapestPath(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -106,7 +106,7 @@ func (n *neo4jEnv) driver() (neo4j.DriverWithContext, error) {
 const loadBatch = 5000
 
 // upsertAll writes the graph in batches: actors first, then relationships.
-func upsertAll(ctx context.Context, s actorgraph.Store, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
+func upsertAll(ctx context.Context, s *actorgraph.Graph, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
 	for i := 0; i < len(actors); i += loadBatch {
 		if err := s.Upsert(ctx, actors[i:min(i+loadBatch, len(actors))], nil); err != nil {
 			return err
@@ -126,7 +126,7 @@ func loadEmbedded(ctx context.Context, dir string, d *graphData) error {
 	if err != nil {
 		return err
 	}
-	if err := upsertAll(ctx, s, d.actors, d.relationships); err != nil {
+	if err := upsertAll(ctx, actorgraph.NewGraph(s), d.actors, d.relationships); err != nil {
 		s.Close()
 		return err
 	}
@@ -156,7 +156,7 @@ func loadNeo4j(ctx context.Context, n *neo4jEnv, drv neo4j.DriverWithContext, d 
 	if err != nil {
 		return fmt.Errorf("emptying neo4j: %w", err)
 	}
-	if err := upsertAll(ctx, s, d.actors, d.relationships); err != nil {
+	if err := upsertAll(ctx, actorgraph.NewGraph(s), d.actors, d.relationships); err != nil {
 		return err
 	}
 	st, err := s.Stats(ctx)

@@ -174,7 +174,7 @@ func (p ActorPatch) Apply(a Actor) Actor {
 	return a
 }
 
-// ActorFilter selects actors in Store.Actors. Zero fields match everything.
+// ActorFilter selects actors in Graph.Actors. Zero fields match everything.
 type ActorFilter struct {
 	// Kinds keeps actors of any of these kinds.
 	Kinds []ActorKind
@@ -183,6 +183,16 @@ type ActorFilter struct {
 	// NameContains keeps actors whose name or an alias contains this text,
 	// compared case- and accent-insensitively.
 	NameContains string
+}
+
+// Validate checks the filter's values.
+func (f ActorFilter) Validate() error {
+	for _, k := range f.Kinds {
+		if !k.Valid() {
+			return invalid("kinds", "%q is not a known actor kind", k)
+		}
+	}
+	return nil
 }
 
 // ShortHash is 8 hex digits of the FNV-1a hash of s: short and stable

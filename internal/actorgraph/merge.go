@@ -8,7 +8,7 @@ import (
 // MaxMergeActors bounds how many actors one merge may fold into another.
 const MaxMergeActors = 100
 
-// MergeResult is what Store.MergeActors did.
+// MergeResult is what Graph.MergeActors did.
 type MergeResult struct {
 	// Actor is the surviving actor, after the merge.
 	Actor Actor
@@ -19,7 +19,7 @@ type MergeResult struct {
 	MovedRelationships int
 }
 
-// ValidateMerge checks Store.MergeActors' arguments: a valid survivor id,
+// ValidateMerge checks Graph.MergeActors' arguments: a valid survivor id,
 // one to MaxMergeActors valid ids to merge, and never the survivor itself.
 func ValidateMerge(into string, from []string) error {
 	if !ValidID(into) {
@@ -43,7 +43,7 @@ func ValidateMerge(into string, from []string) error {
 }
 
 // MergeRecords returns into with the actors in from folded in, as
-// Store.MergeActors stores it: their names and aliases become aliases (at
+// Graph.MergeActors stores it: their names and aliases become aliases (at
 // most MaxAliases, the survivor's own first), fields the survivor lacks
 // are taken from them in id order, and its resolution record gains their
 // source names and ids. The survivor's own fields are never overwritten.

@@ -208,20 +208,21 @@ func newLogger(format, level string, w io.Writer) *slog.Logger {
 // embedded store otherwise. The embedded store is seeded with the article
 // dataset when its file is new (unless -no-seed); Neo4j is seeded by the
 // seed command.
-func openStore(ctx context.Context, c config, logger *slog.Logger) (actorgraph.Store, error) {
+func openStore(ctx context.Context, c config, logger *slog.Logger) (*actorgraph.Graph, error) {
 	if c.neo4j.URI != "" {
 		c.neo4j.Logger = logger
-		s, err := neo4jstore.Open(ctx, c.neo4j)
+		d, err := neo4jstore.Open(ctx, c.neo4j)
 		if err != nil {
 			return nil, err
 		}
 		logger.Info("neo4j store", "uri", c.neo4j.URI, "database", c.neo4j.Database)
-		return s, nil
+		return actorgraph.NewGraph(d), nil
 	}
-	s, created, err := memstore.Open(c.dataDir)
+	d, created, err := memstore.Open(c.dataDir)
 	if err != nil {
 		return nil, err
 	}
+	s := actorgraph.NewGraph(d)
 	logger.Info("embedded store open", "dir", c.dataDir, "new", created)
 	if created && !c.noSeed {
 		if err := loadArticle(ctx, s, logger); err != nil {
@@ -232,7 +233,7 @@ func openStore(ctx context.Context, c config, logger *slog.Logger) (actorgraph.S
 	return s, nil
 }
 
-func loadArticle(ctx context.Context, s actorgraph.Store, logger *slog.Logger) error {
+func loadArticle(ctx context.Context, s *actorgraph.Graph, logger *slog.Logger) error {
 	ds, err := dataset.Article()
 	if err != nil {
 		return fmt.Errorf("article dataset: %w", err)

@@ -14,6 +14,12 @@ import (
 // exportPageSize is how many records Export reads from the store at once.
 const exportPageSize = 1000
 
+// Lister is what Export reads: the two list reads of *actorgraph.Graph.
+type Lister interface {
+	Actors(ctx context.Context, filter actorgraph.ActorFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error)
+	Relationships(ctx context.Context, filter actorgraph.RelationshipFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error)
+}
+
 // Export writes everything a store holds as one dataset document, in the
 // layout Encode uses: actors by id, then relationships by id. It streams
 // page by page, so a store of any size is exported in bounded memory. The
@@ -23,7 +29,7 @@ const exportPageSize = 1000
 //
 // The pages are separate reads: export a store nobody writes to, or the
 // document may mix moments (each record is still whole).
-func Export(ctx context.Context, store actorgraph.Store, w io.Writer, description string) error {
+func Export(ctx context.Context, store Lister, w io.Writer, description string) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	head, err := json.Marshal(description)
 	if err != nil {

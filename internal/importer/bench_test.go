@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/gdelt"
 	"github.com/actorgraph/actorgraph/internal/gdelt/gdeltgen"
 	"github.com/actorgraph/actorgraph/internal/importer"
@@ -43,7 +44,7 @@ func BenchmarkImportGDELT(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := importer.Import(b.Context(), s, []string{path}, importer.Options{})
+		sum, err := importer.Import(b.Context(), actorgraph.NewGraph(s), []string{path}, importer.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -176,7 +176,7 @@ func (w *writer) relationship(ctx context.Context, r actorgraph.Relationship) er
 // as an import of its file would: curated actors absorb the actors that
 // earlier imports made for the same party, relationships to merged ids go
 // to the survivors, and writing it again changes nothing.
-func ImportDataset(ctx context.Context, store actorgraph.Store, ds *dataset.Dataset, opts Options) (Summary, error) {
+func ImportDataset(ctx context.Context, store Store, ds *dataset.Dataset, opts Options) (Summary, error) {
 	opts = opts.withDefaults()
 	start := time.Now()
 	sum, err := runWith(ctx, store, opts, func(w *writer) error {

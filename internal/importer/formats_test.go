@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/importer"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 )
@@ -54,7 +55,7 @@ func TestICEWSIsToldByItsHeaderInsideArchives(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sum, err := importer.Import(t.Context(), s, []string{path}, importer.Options{Strict: true})
+		sum, err := importer.Import(t.Context(), actorgraph.NewGraph(s), []string{path}, importer.Options{Strict: true})
 		s.Close()
 		if err != nil || sum.Imported != 6 {
 			t.Errorf("Import(%s) = %+v, %v; want the 6 ICEWS events", filepath.Base(path), sum, err)

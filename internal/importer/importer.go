@@ -6,7 +6,7 @@
 // streams: one line or record in memory at a time plus the batch being
 // written, so memory stays flat in the size of the input (the resolver
 // keeps the actors, which are few next to the events). Batches are
-// written with Store.Upsert, which replaces records by id, so importing a
+// written with Upsert, which replaces records by id, so importing a
 // file twice changes nothing (GDELT's GLOBALEVENTID and ICEWS's Event ID
 // are the relationship ids).
 package importer
@@ -74,10 +74,16 @@ func (s Summary) Rate() float64 {
 // wraps actorgraph.ErrInvalid.
 var ErrRejected = fmt.Errorf("%w: the input has rejected lines (strict import: nothing was written)", actorgraph.ErrInvalid)
 
+// Store is what an import reads and writes: *actorgraph.Graph has it.
+type Store interface {
+	resolve.Store
+	Redirects(ctx context.Context, ids []string) (map[string]string, error)
+}
+
 // Import reads every file and writes it to the store. On a store error it
 // stops and returns what was imported so far with the error; since batches
 // are idempotent, running the same import again completes it.
-func Import(ctx context.Context, store actorgraph.Store, paths []string, opts Options) (Summary, error) {
+func Import(ctx context.Context, store Store, paths []string, opts Options) (Summary, error) {
 	opts = opts.withDefaults()
 	start := time.Now()
 	if opts.Strict {
@@ -112,13 +118,13 @@ func (o Options) withDefaults() Options {
 // run makes one pass over the input; a nil store only checks it. Reading
 // and writing overlap: this goroutine parses the next batch while another
 // writes the last one (at most two batches wait, so memory stays bounded).
-func run(ctx context.Context, store actorgraph.Store, paths []string, opts Options) (Summary, error) {
+func run(ctx context.Context, store Store, paths []string, opts Options) (Summary, error) {
 	return runWith(ctx, store, opts, func(w *writer) error { return w.readAll(ctx, paths) })
 }
 
 // runWith runs one pass whose reading is read: it feeds the writer, which
 // resolves, batches and writes on another goroutine.
-func runWith(ctx context.Context, store actorgraph.Store, opts Options, read func(w *writer) error) (Summary, error) {
+func runWith(ctx context.Context, store Store, opts Options, read func(w *writer) error) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	tables, err := resolve.LoadTables()
@@ -285,7 +291,7 @@ func importEvents(ctx context.Context, w *writer, f eventFile) error {
 // The reading goroutine owns sum (but for the landed counts), the batch
 // being filled and the resolver; writeAll owns the store.
 type writer struct {
-	store  actorgraph.Store
+	store  Store
 	opts   Options
 	start  time.Time
 	sum    Summary

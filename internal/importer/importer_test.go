@@ -27,15 +27,15 @@ func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
 
 // stores runs test on a fresh embedded store and, when NEO4J_URI is set
 // (required in CI), on the emptied Neo4j store.
-func stores(t *testing.T, test func(t *testing.T, newStore func(t *testing.T) actorgraph.Store)) {
+func stores(t *testing.T, test func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph)) {
 	t.Run("memstore", func(t *testing.T) {
-		test(t, func(t *testing.T) actorgraph.Store {
+		test(t, func(t *testing.T) *actorgraph.Graph {
 			s, _, err := memstore.Open(t.TempDir())
 			if err != nil {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close() })
-			return s
+			return actorgraph.NewGraph(s)
 		})
 	})
 	t.Run("neo4j", func(t *testing.T) {
@@ -46,14 +46,15 @@ func stores(t *testing.T, test func(t *testing.T, newStore func(t *testing.T) ac
 			}
 			t.Skip("NEO4J_URI is not set; see README (Neo4j)")
 		}
-		test(t, func(t *testing.T) actorgraph.Store {
+		test(t, func(t *testing.T) *actorgraph.Graph {
 			s, err := neo4jstore.Open(t.Context(), cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close() })
-			storetest.MustEmpty(t, s)
-			return s
+			g := actorgraph.NewGraph(s)
+			storetest.MustEmpty(t, g)
+			return g
 		})
 	})
 }
@@ -114,7 +115,7 @@ func mixedFile(t *testing.T) (path string, oneActorID string) {
 	return writeFile(t, "mixed.export.CSV", lines), eventID(oneActor)
 }
 
-func mustImport(t *testing.T, s actorgraph.Store, opts importer.Options, paths ...string) importer.Summary {
+func mustImport(t *testing.T, s *actorgraph.Graph, opts importer.Options, paths ...string) importer.Summary {
 	t.Helper()
 	sum, err := importer.Import(t.Context(), s, paths, opts)
 	if err != nil {
@@ -123,7 +124,7 @@ func mustImport(t *testing.T, s actorgraph.Store, opts importer.Options, paths .
 	return sum
 }
 
-func mustExport(t *testing.T, s actorgraph.Store) []byte {
+func mustExport(t *testing.T, s *actorgraph.Graph) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := dataset.Export(t.Context(), s, &buf, "test"); err != nil {
@@ -133,7 +134,7 @@ func mustExport(t *testing.T, s actorgraph.Store) []byte {
 }
 
 func TestImportGDELTCountsAndReportsEveryLine(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		s := newStore(t)
 		path, oneActorID := mixedFile(t)
 		var rejected []string
@@ -178,7 +179,7 @@ func TestImportGDELTCountsAndReportsEveryLine(t *testing.T) {
 }
 
 func TestImportTwiceChangesNothing(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		s := newStore(t)
 		path := writeFile(t, "rows.export.CSV", generated(t, 300, 3))
 		mustImport(t, s, importer.Options{BatchSize: 64}, path)
@@ -191,7 +192,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 }
 
 func TestStrictImportWithABadLineWritesNothing(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		s := newStore(t)
 		good := writeFile(t, "good.export.CSV", generated(t, 50, 11))
 		mustImport(t, s, importer.Options{}, good)
@@ -228,13 +229,13 @@ func TestImportReadsZipArchivesLikePlainFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	open := func(t *testing.T) actorgraph.Store {
+	open := func(t *testing.T) *actorgraph.Graph {
 		s, _, err := memstore.Open(t.TempDir())
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		return s
+		return actorgraph.NewGraph(s)
 	}
 	a, b := open(t), open(t)
 	sumA := mustImport(t, a, importer.Options{}, plain)
@@ -248,7 +249,7 @@ func TestImportReadsZipArchivesLikePlainFiles(t *testing.T) {
 }
 
 func TestDatasetExportImportRoundTrip(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		ds, err := dataset.Article()
 		if err != nil {
 			t.Fatal(err)
@@ -280,11 +281,12 @@ func TestDatasetExportImportRoundTrip(t *testing.T) {
 }
 
 func TestDatasetImportRejectsInvalidRecordsAndReportsThem(t *testing.T) {
-	s, _, err := memstore.Open(t.TempDir())
+	d, _, err := memstore.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer d.Close()
+	s := actorgraph.NewGraph(d)
 	doc := `{"format": "actorgraph-dataset", "version": 1, "sources": [],
 	  "actors": [
 	    {"id": "a", "kind": "LEADER", "name": "A", "aliases": []},
@@ -317,7 +319,7 @@ func TestDatasetImportRejectsInvalidRecordsAndReportsThem(t *testing.T) {
 }
 
 func TestPathBetweenImportedActors(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		s := newStore(t)
 		mustImport(t, s, importer.Options{}, writeFile(t, "rows.export.CSV", generated(t, 400, 13)))
 		rels, err := s.Relationships(t.Context(), actorgraph.RelationshipFilter{}, actorgraph.PageRequest{First: 400})

@@ -30,7 +30,7 @@ func legacyEvent(id, from, to string) actorgraph.Relationship {
 }
 
 func TestResolveMergesAStoreFilledBeforeResolution(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		s := newStore(t)
 		ds, err := dataset.Article()
 		if err != nil {

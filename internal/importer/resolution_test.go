@@ -23,7 +23,7 @@ var resolutionFiles = []string{
 	filepath.Join("testdata", "resolution", "icews-2025-05.tsv"),
 }
 
-func seedArticle(t *testing.T, s actorgraph.Store) {
+func seedArticle(t *testing.T, s *actorgraph.Graph) {
 	t.Helper()
 	ds, err := dataset.Article()
 	if err != nil {
@@ -34,7 +34,7 @@ func seedArticle(t *testing.T, s actorgraph.Store) {
 	}
 }
 
-func importStrict(t *testing.T, s actorgraph.Store, files ...string) importer.Summary {
+func importStrict(t *testing.T, s *actorgraph.Graph, files ...string) importer.Summary {
 	t.Helper()
 	sum, err := importer.Import(t.Context(), s, files, importer.Options{Strict: true})
 	if err != nil {
@@ -43,7 +43,7 @@ func importStrict(t *testing.T, s actorgraph.Store, files ...string) importer.Su
 	return sum
 }
 
-func searchIDs(t *testing.T, s actorgraph.Store, text string) []string {
+func searchIDs(t *testing.T, s *actorgraph.Graph, text string) []string {
 	t.Helper()
 	found, err := s.Search(t.Context(), text, 100)
 	if err != nil {
@@ -58,7 +58,7 @@ func searchIDs(t *testing.T, s actorgraph.Store, text string) []string {
 }
 
 func TestOneGraphAcrossSources(t *testing.T) {
-	stores(t, func(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
+	stores(t, func(t *testing.T, newStore func(t *testing.T) *actorgraph.Graph) {
 		// What the article alone answers, to compare with.
 		article := newStore(t)
 		seedArticle(t, article)
@@ -145,7 +145,7 @@ func TestOneGraphAcrossSources(t *testing.T) {
 	})
 }
 
-func mustRelationship(t *testing.T, s actorgraph.Store, id string) actorgraph.Relationship {
+func mustRelationship(t *testing.T, s *actorgraph.Graph, id string) actorgraph.Relationship {
 	t.Helper()
 	for _, r := range storetest.MustAllRelationships(t, s, actorgraph.RelationshipFilter{}) {
 		if r.ID == id {

@@ -18,7 +18,13 @@ import (
 // mustNeo4jArticleStore opens the Neo4j store named by the environment,
 // empties it, and loads the article dataset. Without NEO4J_URI it skips,
 // or fails when ACTORGRAPH_REQUIRE_NEO4J=1 (CI).
-func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
+func mustNeo4jArticleStore(t *testing.T) *actorgraph.Graph {
+	t.Helper()
+	return actorgraph.NewGraph(mustNeo4jArticleDriver(t))
+}
+
+// mustNeo4jArticleDriver is mustNeo4jArticleStore's driver.
+func mustNeo4jArticleDriver(t *testing.T) *neo4jstore.Store {
 	t.Helper()
 	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
 	if cfg.URI == "" {
@@ -28,11 +34,12 @@ func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
 		t.Skip("NEO4J_URI is not set; see README (Neo4j) to run the cross-store tests")
 	}
 	ctx := context.Background()
-	s, err := neo4jstore.Open(ctx, cfg)
+	d, err := neo4jstore.Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() { d.Close() })
+	s := actorgraph.NewGraph(d)
 	storetest.MustEmpty(t, s)
 	ds, err := dataset.Article()
 	if err != nil {
@@ -41,7 +48,7 @@ func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
 	if err := s.Upsert(ctx, ds.Actors, ds.Relationships); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return d
 }
 
 // crossStoreQueries are compared byte for byte between the two stores, on
@@ -117,10 +124,10 @@ func TestBothStoresGiveTheSameJSON(t *testing.T) {
 // TestNestedQueryCostsBoundedNeo4jQueries counts the Cypher statements a
 // three-level nested query sends to Neo4j.
 func TestNestedQueryCostsBoundedNeo4jQueries(t *testing.T) {
-	store := mustNeo4jArticleStore(t).(*neo4jstore.Store)
+	store := mustNeo4jArticleDriver(t)
 	lim := graph.DefaultLimits()
 	lim.MaxComplexity = 10_000_000
-	ts := MustStartServer(t, withStore(store), withLimits(lim))
+	ts := MustStartServer(t, withStore(actorgraph.NewGraph(store)), withLimits(lim))
 	ts.mustQuery(t, `{ __typename }`, nil) // schema set-up done before counting
 	before := store.QueryCount()
 	r := ts.mustQuery(t, `{ actors(first: 50) { edges { node { id

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
@@ -18,8 +19,9 @@ func TestEventFieldsOverGraphQL(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	storetest.MustLoad(t, st, storetest.OneActorFixture())
-	ts := MustStartServer(t, withStore(st))
+	g := actorgraph.NewGraph(st)
+	storetest.MustLoad(t, g, storetest.OneActorFixture())
+	ts := MustStartServer(t, withStore(g))
 	res := ts.post(t, map[string]any{"query": `{ relationships(first: 20) { edges { node {
 	  id from { id } to { id } source target numMentions numSources numArticles avgTone cameoCode cameoLabel evidence { kind source }
 	} } } }`})

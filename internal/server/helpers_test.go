@@ -16,7 +16,6 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/server"
-	"github.com/actorgraph/actorgraph/internal/store/instrument"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 )
 
@@ -24,27 +23,28 @@ import (
 // store seeded with the article dataset.
 type testServer struct {
 	URL   string
-	Store actorgraph.Store
+	Store *actorgraph.Graph
 	// Calls counts store calls made through the server.
 	Calls atomic.Int64
 }
 
 type option func(*server.Config)
 
-func withToken(tok string) option         { return func(c *server.Config) { c.APIToken = tok } }
-func withLimits(l graph.Limits) option    { return func(c *server.Config) { c.Limits = l } }
-func withOrigins(o ...string) option      { return func(c *server.Config) { c.AllowedOrigins = o } }
-func withMaxBody(n int64) option          { return func(c *server.Config) { c.MaxBodyBytes = n } }
-func withStore(s actorgraph.Store) option { return func(c *server.Config) { c.Store = s } }
+func withToken(tok string) option          { return func(c *server.Config) { c.APIToken = tok } }
+func withLimits(l graph.Limits) option     { return func(c *server.Config) { c.Limits = l } }
+func withOrigins(o ...string) option       { return func(c *server.Config) { c.AllowedOrigins = o } }
+func withMaxBody(n int64) option           { return func(c *server.Config) { c.MaxBodyBytes = n } }
+func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Store = s } }
 
 // MustStartServer starts a server and stops it when the test ends.
 func MustStartServer(t testing.TB, opts ...option) *testServer {
 	t.Helper()
-	st, _, err := memstore.Open(t.TempDir())
+	d, _, err := memstore.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { d.Close() })
+	st := actorgraph.NewGraph(d)
 	ds, err := dataset.Article()
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	cfg.Store = instrument.New(cfg.Store, func(string, time.Duration, error) { ts.Calls.Add(1) })
+	cfg.Store = cfg.Store.WithObserver(func(string, time.Duration, error) { ts.Calls.Add(1) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

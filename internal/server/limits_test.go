@@ -63,10 +63,10 @@ func TestLimitsAreRejectedWithTheirOwnCode(t *testing.T) {
 	})
 }
 
-// slowStore blocks Search until the request's context ends.
-type slowStore struct{ actorgraph.Store }
+// slowDriver blocks Search until the request's context ends.
+type slowDriver struct{ actorgraph.Driver }
 
-func (slowStore) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
+func (slowDriver) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
 	<-ctx.Done()
 	return nil, ctx.Err()
 }
@@ -79,7 +79,7 @@ func TestRequestTimeoutAnswersTIMEOUT(t *testing.T) {
 	defer st.Close()
 	lim := graph.DefaultLimits()
 	lim.RequestTimeout = 200 * time.Millisecond
-	ts := MustStartServer(t, withLimits(lim), withStore(slowStore{st}))
+	ts := MustStartServer(t, withLimits(lim), withStore(actorgraph.NewGraph(slowDriver{st})))
 	start := time.Now()
 	r := ts.query(t, `{ search(text: "putin") { id } }`, nil)
 	if !r.hasCode("TIMEOUT") {

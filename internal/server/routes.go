@@ -1,16 +1,15 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-
-	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
 // routes is the one place that lists every route.
-func (s *Server) routes(gql http.Handler, store actorgraph.Store) http.Handler {
+func (s *Server) routes(gql http.Handler, store readier) http.Handler {
 	mux := http.NewServeMux()
 	api := s.limitBody(s.withTimeout(gql))
 	mux.Handle("POST /graphql", s.metrics.instrument("/graphql", api))
@@ -35,8 +34,13 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
+// readier is what /readyz asks.
+type readier interface {
+	Ready(ctx context.Context) error
+}
+
 // readyz answers 200 when the store can serve, 503 with the reason when not.
-func readyz(store actorgraph.Store) http.Handler {
+func readyz(store readier) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ready(r.Context()); err != nil {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": err.Error()})

@@ -16,12 +16,11 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
-	"github.com/actorgraph/actorgraph/internal/store/instrument"
 )
 
 // Config configures a Server.
 type Config struct {
-	Store  actorgraph.Store
+	Store  *actorgraph.Graph
 	Logger *slog.Logger
 	Limits graph.Limits
 	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
@@ -62,7 +61,7 @@ func New(cfg Config) *Server {
 		cfg.ShutdownTimeout = 15 * time.Second
 	}
 	s := &Server{cfg: cfg, metrics: newMetrics()}
-	store := instrument.New(cfg.Store, s.metrics.observeStore)
+	store := cfg.Store.WithObserver(s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Store:        store,
 		Limits:       cfg.Limits,

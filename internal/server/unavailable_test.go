@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
 )
 
@@ -16,7 +17,7 @@ func TestNeo4jUnreachableAtStart(t *testing.T) {
 		t.Fatalf("Open must not fail when Neo4j is down: %v", err)
 	}
 	defer store.Close()
-	ts := MustStartServer(t, withStore(store))
+	ts := MustStartServer(t, withStore(actorgraph.NewGraph(store)))
 	if code, _, _ := ts.get(t, "/healthz"); code != http.StatusOK {
 		t.Fatalf("healthz = %d", code)
 	}

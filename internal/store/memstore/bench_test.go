@@ -29,14 +29,15 @@ func BenchmarkPathQueries(b *testing.B) {
 	}
 }
 
-func mustLoadSynth(b *testing.B, cfg synth.Config) (*Store, []actorgraph.Actor) {
+func mustLoadSynth(b *testing.B, cfg synth.Config) (*actorgraph.Graph, []actorgraph.Actor) {
 	b.Helper()
 	start := time.Now()
-	s, _, err := Open(b.TempDir())
+	d, _, err := Open(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { s.Close() })
+	b.Cleanup(func() { d.Close() })
+	s := actorgraph.NewGraph(d)
 	actors, rels := synth.Generate(cfg)
 	const batch = 100_000 // bounded transactions
 	if err := s.Upsert(context.Background(), actors, nil); err != nil {

@@ -41,7 +41,7 @@ const FileFormat = "actorgraph-memstore/1"
 // FileName is the data file's name inside the data directory.
 const FileName = "actorgraph.db"
 
-var _ actorgraph.Store = (*Store)(nil)
+var _ actorgraph.Driver = (*Store)(nil)
 
 // Store is the embedded store. The zero value is not usable; call Open.
 type Store struct {

@@ -21,22 +21,31 @@ import (
 )
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) actorgraph.Store {
-		s, _ := MustOpen(t, t.TempDir())
-		return s
+	storetest.Run(t, func(t *testing.T) actorgraph.Driver {
+		return mustOpenDriver(t, t.TempDir())
 	})
 }
 
-// MustOpen opens the store in dir, closes it when the test ends, and
-// reports whether Open created the data file.
-func MustOpen(tb testing.TB, dir string) (*memstore.Store, bool) {
+func mustOpenDriver(tb testing.TB, dir string) *memstore.Store {
+	tb.Helper()
+	s, _, err := memstore.Open(dir)
+	if err != nil {
+		tb.Fatalf("Open(%s): %v", dir, err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// MustOpen opens the store in dir as a Graph, closes it when the test
+// ends, and reports whether Open created the data file.
+func MustOpen(tb testing.TB, dir string) (*actorgraph.Graph, bool) {
 	tb.Helper()
 	s, created, err := memstore.Open(dir)
 	if err != nil {
 		tb.Fatalf("Open(%s): %v", dir, err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	return s, created
+	return actorgraph.NewGraph(s), created
 }
 
 func TestOpenReportsWhetherItCreatedTheFile(t *testing.T) {
@@ -215,7 +224,7 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 				if err == nil {
 					// Not refused: acceptable only if nothing was lost.
 					defer s.Close()
-					storetest.AssertSnapshot(t, s, want)
+					storetest.AssertSnapshot(t, actorgraph.NewGraph(s), want)
 					return
 				}
 				t.Logf("refused: %v", err)

@@ -15,12 +15,6 @@ import (
 // committed together, then memory is updated.
 func (s *Store) MergeActors(ctx context.Context, into string, from []string) (actorgraph.MergeResult, error) {
 	var res actorgraph.MergeResult
-	if err := actorgraph.ValidateMerge(into, from); err != nil {
-		return res, err
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	survivor, ok := s.actors[into]

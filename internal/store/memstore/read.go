@@ -8,22 +8,6 @@ import (
 	"github.com/actorgraph/actorgraph/internal/pathfind"
 )
 
-// Actor returns one actor by id.
-func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) {
-	if err := ctx.Err(); err != nil {
-		return actorgraph.Actor{}, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	a, ok := s.actors[id]
-	if !ok {
-		if a, ok = s.actors[s.redirects[id]]; !ok {
-			return actorgraph.Actor{}, actorgraph.NotFound("actor", id)
-		}
-	}
-	return a.Clone(), nil
-}
-
 // Redirects returns the survivors of the merged ids among ids.
 func (s *Store) Redirects(ctx context.Context, ids []string) (map[string]string, error) {
 	if err := ctx.Err(); err != nil {
@@ -60,14 +44,6 @@ func (s *Store) ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Act
 // Actors returns a page of the actors matching the filter, by id.
 func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error) {
 	var res actorgraph.Page[actorgraph.Actor]
-	if err := page.Validate(); err != nil {
-		return res, err
-	}
-	for _, k := range f.Kinds {
-		if !k.Valid() {
-			return res, actorgraph.Invalid("kinds", "%q is not a known actor kind", k)
-		}
-	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -104,9 +80,6 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 
 // Search ranks actors by name and alias match.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
-	if err := actorgraph.ValidateSearch(text, limit); err != nil {
-		return nil, err
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -135,12 +108,6 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgrap
 // Relationships returns a page of the relationships matching the filter.
 func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error) {
 	var res actorgraph.Page[actorgraph.Relationship]
-	if err := page.Validate(); err != nil {
-		return res, err
-	}
-	if err := f.Validate(); err != nil {
-		return res, err
-	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -158,11 +125,6 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 
 // RelationshipsOf answers a batch of per-actor queries.
 func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error) {
-	for _, q := range qs {
-		if err := q.Validate(); err != nil {
-			return nil, err
-		}
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -245,9 +207,6 @@ func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter
 // Neighborhood returns the actors within depth hops and the edges among them.
 func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (actorgraph.Subgraph, error) {
 	var sub actorgraph.Subgraph
-	if err := opts.Validate(); err != nil {
-		return sub, err
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if _, ok := s.actors[id]; !ok {
@@ -288,21 +247,40 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 	return sub, nil
 }
 
-// pathSearch validates a path search, takes the read lock, checks both
-// ends exist and runs search on a view of the walk; the caller's search
-// turns steps into paths with s.toPath while the lock is held.
-func (s *Store) pathSearch(from, to string, opts actorgraph.PathOptions, weight actorgraph.Weight, search func(g graphView) error) error {
-	if err := opts.Validate(); err != nil {
-		return err
-	}
+// FindPaths runs one path search under the read lock, on a view of the
+// walk, after checking both ends exist.
+func (s *Store) FindPaths(ctx context.Context, q actorgraph.PathQuery) (actorgraph.PathResult, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	for _, id := range []string{from, to} {
+	for _, id := range []string{q.From, q.To} {
 		if _, ok := s.actors[id]; !ok {
-			return actorgraph.NotFound("actor", id)
+			return actorgraph.PathResult{}, actorgraph.NotFound("actor", id)
 		}
 	}
-	return search(s.view(&opts.Walk, from, to).weighted(weight))
+	g := s.view(&q.Walk, q.From, q.To)
+	switch q.Search {
+	case actorgraph.SearchAllShortestPaths:
+		all, more, err := pathfind.AllShortestPaths(ctx, g, q.From, q.To, q.MaxHops, q.First)
+		return actorgraph.PathResult{Paths: s.toPaths(q.From, all), More: more}, err
+	case actorgraph.SearchKShortestPaths:
+		all, err := pathfind.KShortestPaths(ctx, g, q.From, q.To, q.First, q.MaxHops)
+		return actorgraph.PathResult{Paths: s.toPaths(q.From, all)}, err
+	case actorgraph.SearchPaths:
+		return s.simplePaths(ctx, g, q)
+	case actorgraph.SearchCheapestPath:
+		return s.cheapestPath(ctx, g, q)
+	}
+	steps, ok, err := pathfind.ShortestPath(ctx, g, q.From, q.To, q.MaxHops)
+	return s.onePath(q.From, steps, ok, -1), err
+}
+
+// onePath is the result of a search for one path; costMilli < 0 means
+// "the length".
+func (s *Store) onePath(from string, steps []pathfind.Step, found bool, costMilli int64) actorgraph.PathResult {
+	if !found {
+		return actorgraph.PathResult{}
+	}
+	return actorgraph.PathResult{Paths: []actorgraph.Path{s.toPath(from, steps, costMilli)}}
 }
 
 // toPath turns pathfind steps into a domain path; costMilli < 0 means "the
@@ -330,102 +308,38 @@ func (s *Store) toPaths(from string, all [][]pathfind.Step) []actorgraph.Path {
 	return out
 }
 
-// ShortestPath finds a shortest path with the documented tie-break.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	var found *actorgraph.Path
-	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
-		steps, ok, err := pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops)
-		if ok {
-			p := s.toPath(from, steps, -1)
-			found = &p
+// simplePaths pages through the loopless paths in the path order.
+func (s *Store) simplePaths(ctx context.Context, g graphView, q actorgraph.PathQuery) (actorgraph.PathResult, error) {
+	var res actorgraph.PathResult
+	seen := 0
+	err := pathfind.SimplePaths(ctx, g, q.From, q.To, q.MaxHops, func(steps []pathfind.Step) bool {
+		seen++
+		switch {
+		case seen <= q.Offset:
+			return true
+		case len(res.Paths) < q.First:
+			res.Paths = append(res.Paths, s.toPath(q.From, steps, -1))
+			return true
 		}
-		return err
+		res.More = true
+		return false
 	})
-	return found, err
+	return res, err
 }
 
-// AllShortestPaths returns every shortest path, at most limit.
-func (s *Store) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
-	if limit < 1 {
-		return nil, false, actorgraph.Invalid("first", "must be at least 1")
-	}
-	var out []actorgraph.Path
-	var more bool
-	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
-		all, truncated, err := pathfind.AllShortestPaths(ctx, g, from, to, opts.MaxHops, limit)
-		out, more = s.toPaths(from, all), truncated
-		return err
-	})
-	return out, more, err
-}
-
-// KShortestPaths returns the k first loopless paths in the path order.
-func (s *Store) KShortestPaths(ctx context.Context, from, to string, k int, opts actorgraph.PathOptions) ([]actorgraph.Path, error) {
-	if k < 1 {
-		return nil, actorgraph.Invalid("k", "must be at least 1")
-	}
-	var out []actorgraph.Path
-	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
-		all, err := pathfind.KShortestPaths(ctx, g, from, to, k, opts.MaxHops)
-		out = s.toPaths(from, all)
-		return err
-	})
-	return out, err
-}
-
-// Paths pages through the loopless paths in the path order.
-func (s *Store) Paths(ctx context.Context, from, to string, opts actorgraph.PathOptions, offset, first int) ([]actorgraph.Path, bool, error) {
-	if offset < 0 || first < 0 {
-		return nil, false, actorgraph.Invalid("first", "offset and first must not be negative")
-	}
-	var out []actorgraph.Path
-	more := false
-	err := s.pathSearch(from, to, opts, "", func(g graphView) error {
-		seen := 0
-		return pathfind.SimplePaths(ctx, g, from, to, opts.MaxHops, func(steps []pathfind.Step) bool {
-			seen++
-			switch {
-			case seen <= offset:
-				return true
-			case len(out) < first:
-				out = append(out, s.toPath(from, steps, -1))
-				return true
-			}
-			more = true
-			return false
-		})
-	})
-	return out, more, err
-}
-
-// CheapestPath returns a path of least total weight.
-func (s *Store) CheapestPath(ctx context.Context, from, to string, weight actorgraph.Weight, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	if !weight.Valid() {
-		return nil, actorgraph.Invalid("weight", "%q is not a known weight", weight)
-	}
-	var found *actorgraph.Path
-	err := s.pathSearch(from, to, opts, weight, func(g graphView) error {
-		if weight == actorgraph.WeightHops {
-			// Every edge costs the same: the cheapest paths are the
-			// shortest, the tie-breaks agree, and the breadth-first
-			// search is much faster than Dijkstra.
-			steps, ok, err := pathfind.ShortestPath(ctx, g.weighted(""), from, to, opts.MaxHops)
-			if ok {
-				cost := int64(0)
-				for _, st := range steps {
-					cost += weight.Milli(s.rels[st.Edge])
-				}
-				p := s.toPath(from, steps, cost)
-				found = &p
-			}
-			return err
+// cheapestPath returns a path of least total weight.
+func (s *Store) cheapestPath(ctx context.Context, g graphView, q actorgraph.PathQuery) (actorgraph.PathResult, error) {
+	if q.Weight == actorgraph.WeightHops {
+		// Every edge costs the same: the cheapest paths are the shortest,
+		// the tie-breaks agree, and the breadth-first search is much
+		// faster than Dijkstra.
+		steps, ok, err := pathfind.ShortestPath(ctx, g, q.From, q.To, q.MaxHops)
+		cost := int64(0)
+		for _, st := range steps {
+			cost += q.Weight.Milli(s.rels[st.Edge])
 		}
-		steps, cost, ok, err := pathfind.CheapestPath(ctx, g, from, to, opts.MaxHops)
-		if ok {
-			p := s.toPath(from, steps, cost)
-			found = &p
-		}
-		return err
-	})
-	return found, err
+		return s.onePath(q.From, steps, ok, cost), err
+	}
+	steps, cost, ok, err := pathfind.CheapestPath(ctx, g.weighted(q.Weight), q.From, q.To, q.MaxHops)
+	return s.onePath(q.From, steps, ok, cost), err
 }

@@ -11,47 +11,37 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// Every write validates first, then commits to the file (bbolt fsyncs on
+// Every write checks what depends on stored data first, then commits to the file (bbolt fsyncs on
 // commit), and only then changes memory, all under the write lock: an
 // acknowledged write is on disk, a failed one changed nothing.
 
 // CreateActor stores a new actor.
-func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph.Actor, error) {
-	a = a.Clone()
-	if err := a.Validate(); err != nil {
-		return actorgraph.Actor{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return actorgraph.Actor{}, err
-	}
+func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, exists := s.actors[a.ID]; exists {
-		return actorgraph.Actor{}, fmt.Errorf("%w: actor %q already exists", actorgraph.ErrConflict, a.ID)
+		return fmt.Errorf("%w: actor %q already exists", actorgraph.ErrConflict, a.ID)
 	}
 	if to, merged := s.redirects[a.ID]; merged {
-		return actorgraph.Actor{}, fmt.Errorf("%w: actor %q was merged into %q; its id answers as that actor", actorgraph.ErrConflict, a.ID, to)
+		return fmt.Errorf("%w: actor %q was merged into %q; its id answers as that actor", actorgraph.ErrConflict, a.ID, to)
 	}
 	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
-		return actorgraph.Actor{}, err
+		return err
 	}
 	s.setActor(&a)
-	return a.Clone(), nil
+	return nil
 }
 
-// UpdateActor patches an actor.
-func (s *Store) UpdateActor(ctx context.Context, id string, patch actorgraph.ActorPatch) (actorgraph.Actor, error) {
-	if err := ctx.Err(); err != nil {
-		return actorgraph.Actor{}, err
-	}
+// UpdateActor replaces an actor by update(actor) under the write lock.
+func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, ok := s.actors[id]
 	if !ok {
 		return actorgraph.Actor{}, actorgraph.NotFound("actor", id)
 	}
-	a := patch.Apply(*old)
-	if err := a.Validate(); err != nil {
+	a, err := update(old.Clone())
+	if err != nil {
 		return actorgraph.Actor{}, err
 	}
 	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
@@ -63,9 +53,6 @@ func (s *Store) UpdateActor(ctx context.Context, id string, patch actorgraph.Act
 
 // DeleteActor removes an actor, and with cascade its relationships.
 func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]string, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.actors[id]; !ok {
@@ -113,34 +100,24 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 }
 
 // CreateRelationship stores a new relationship between existing actors.
-func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) (actorgraph.Relationship, error) {
-	r = r.Clone()
-	if err := r.Validate(); err != nil {
-		return actorgraph.Relationship{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return actorgraph.Relationship{}, err
-	}
+func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, exists := s.rels[r.ID]; exists {
-		return actorgraph.Relationship{}, fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)
+		return fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)
 	}
 	if err := s.checkEnds(&r, nil); err != nil {
-		return actorgraph.Relationship{}, err
+		return err
 	}
 	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketRels, r.ID, r) }); err != nil {
-		return actorgraph.Relationship{}, err
+		return err
 	}
 	s.setRelationship(&r)
-	return r.Clone(), nil
+	return nil
 }
 
 // DeleteRelationship removes a relationship.
 func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.Relationship, error) {
-	if err := ctx.Err(); err != nil {
-		return actorgraph.Relationship{}, err
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r, ok := s.rels[id]
@@ -158,18 +135,7 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.R
 func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
 	batch := make(map[string]bool, len(actors))
 	for i := range actors {
-		if err := actors[i].Validate(); err != nil {
-			return fmt.Errorf("actor %d (%q): %w", i, actors[i].ID, err)
-		}
 		batch[actors[i].ID] = true
-	}
-	for i := range rels {
-		if err := rels[i].Validate(); err != nil {
-			return fmt.Errorf("relationship %d (%q): %w", i, rels[i].ID, err)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
 	"github.com/actorgraph/actorgraph/internal/synth"
 )
@@ -24,5 +25,5 @@ func BenchmarkPathQueries(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("loaded %d actors and %d relationships in %v", len(actors), len(rels), time.Since(start))
-	storetest.BenchPathQueries(b, s, actors, 4)
+	storetest.BenchPathQueries(b, actorgraph.NewGraph(s), actors, 4)
 }

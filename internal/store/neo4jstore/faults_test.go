@@ -86,7 +86,7 @@ func runControl(t *testing.T, script, cmd string) {
 // is lost.
 func TestRecoversAfterNeo4jRestartWithoutLosingWrites(t *testing.T) {
 	script := neo4jControl(t)
-	s := MustOpenEmpty(t)
+	s := actorgraph.NewGraph(MustOpenEmpty(t))
 	ctx := t.Context()
 	if _, err := s.CreateActor(ctx, actorgraph.Actor{ID: "before-restart", Kind: actorgraph.KindGroup, Name: "Before"}); err != nil {
 		t.Fatal(err)

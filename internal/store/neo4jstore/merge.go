@@ -19,9 +19,6 @@ import (
 // survivor.
 func (s *Store) MergeActors(ctx context.Context, into string, from []string) (actorgraph.MergeResult, error) {
 	var res actorgraph.MergeResult
-	if err := actorgraph.ValidateMerge(into, from); err != nil {
-		return res, err
-	}
 	err := s.write(ctx, func(tx *txn) error {
 		res = actorgraph.MergeResult{}
 		ids := append([]string{into}, from...)
@@ -83,11 +80,7 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (ac
 		for i := range rels {
 			r, _ := actorgraph.RewriteEnds(rels[i], gone, into)
 			relIDs[i] = r.ID
-			typ, err := relTypeName(r.Type)
-			if err != nil {
-				return err
-			}
-			byType[typ] = append(byType[typ], r)
+			byType[relTypes[r.Type]] = append(byType[relTypes[r.Type]], r)
 		}
 		if err := tx.deleteRels(ctx, relIDs); err != nil {
 			return err

@@ -21,7 +21,7 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-var _ actorgraph.Store = (*Store)(nil)
+var _ actorgraph.Driver = (*Store)(nil)
 
 // Config says how to reach Neo4j.
 type Config struct {

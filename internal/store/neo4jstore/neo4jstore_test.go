@@ -59,7 +59,7 @@ func MustOpenEmpty(tb testing.TB) *Store {
 
 func TestConformance(t *testing.T) {
 	MustConfig(t)
-	storetest.Run(t, func(t *testing.T) actorgraph.Store { return MustOpenEmpty(t) })
+	storetest.Run(t, func(t *testing.T) actorgraph.Driver { return MustOpenEmpty(t) })
 }
 
 func TestSchemaSetupIsIdempotent(t *testing.T) {
@@ -105,7 +105,7 @@ func TestUnreachableNeo4jIsUnavailableNotACrash(t *testing.T) {
 	if err := s.Ready(t.Context()); !errors.Is(err, actorgraph.ErrUnavailable) {
 		t.Fatalf("Ready = %v, want ErrUnavailable", err)
 	}
-	if _, err := s.Actor(t.Context(), "vladimir-putin"); !errors.Is(err, actorgraph.ErrUnavailable) {
+	if _, err := actorgraph.NewGraph(s).Actor(t.Context(), "vladimir-putin"); !errors.Is(err, actorgraph.ErrUnavailable) {
 		t.Fatalf("Actor = %v, want ErrUnavailable", err)
 	}
 }

@@ -11,26 +11,6 @@ import (
 	"github.com/actorgraph/actorgraph/internal/pathfind"
 )
 
-// Actor returns one actor by id.
-func (s *Store) Actor(ctx context.Context, id string) (actorgraph.Actor, error) {
-	var a actorgraph.Actor
-	err := s.read(ctx, func(tx *txn) error {
-		// One statement: the actor by id, else the one it was merged into.
-		recs, err := tx.run(ctx, `OPTIONAL MATCH (a:Actor {id: $id})
-			OPTIONAL MATCH (d:Redirect {id: $id}) OPTIONAL MATCH (b:Actor {id: d.to})
-			WITH coalesce(a, b) AS a WHERE a IS NOT NULL RETURN a {.*} AS a`, map[string]any{"id": id})
-		if err != nil {
-			return err
-		}
-		if len(recs) == 0 {
-			return domainError{actorgraph.NotFound("actor", id)}
-		}
-		a, err = decodeActor(recs[0].Values[0])
-		return err
-	})
-	return a, err
-}
-
 // Redirects returns the survivors of the merged ids among ids.
 func (s *Store) Redirects(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
@@ -77,14 +57,11 @@ const actorWhere = `($kinds IS NULL OR a.kind IN $kinds)
 	AND ($country IS NULL OR a.country = $country)
 	AND ($name IS NULL OR a.searchText CONTAINS $name)`
 
-func actorFilterParams(f actorgraph.ActorFilter) (map[string]any, error) {
+func actorFilterParams(f actorgraph.ActorFilter) map[string]any {
 	p := map[string]any{"kinds": nil, "country": nullable(f.Country), "name": nil}
 	if len(f.Kinds) > 0 {
 		kinds := make([]string, len(f.Kinds))
 		for i, k := range f.Kinds {
-			if !k.Valid() {
-				return nil, actorgraph.Invalid("kinds", "%q is not a known actor kind", k)
-			}
 			kinds[i] = string(k)
 		}
 		p["kinds"] = kinds
@@ -92,23 +69,17 @@ func actorFilterParams(f actorgraph.ActorFilter) (map[string]any, error) {
 	if q := actorgraph.Fold(f.NameContains); q != "" {
 		p["name"] = q
 	}
-	return p, nil
+	return p
 }
 
 // Actors returns a page of matching actors, ordered by id.
 func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error) {
 	var res actorgraph.Page[actorgraph.Actor]
-	if err := page.Validate(); err != nil {
-		return res, err
-	}
-	params, err := actorFilterParams(f)
-	if err != nil {
-		return res, err
-	}
+	params := actorFilterParams(f)
 	params["after"] = page.After
 	params["limit"] = int64(page.First + 1)
 	params["noTotal"] = page.NoTotal
-	err = s.read(ctx, func(tx *txn) error {
+	err := s.read(ctx, func(tx *txn) error {
 		// The page walks the id index in order and stops at the limit; the
 		// total is a count in the same statement (the count store when
 		// nothing is filtered). Neo4j reads committed data as it goes, not
@@ -147,9 +118,6 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 // Search returns the best name and alias matches; candidates come from the
 // text index, ranking is the domain's (identical to the embedded store).
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]actorgraph.Actor, error) {
-	if err := actorgraph.ValidateSearch(text, limit); err != nil {
-		return nil, err
-	}
 	q := actorgraph.Fold(text)
 	var candidates []actorgraph.Actor
 	err := s.read(ctx, func(tx *txn) error {
@@ -218,12 +186,6 @@ func relFilterParams(f actorgraph.RelationshipFilter) map[string]any {
 // Relationships returns a page of matching relationships, ordered by id.
 func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error) {
 	var res actorgraph.Page[actorgraph.Relationship]
-	if err := page.Validate(); err != nil {
-		return res, err
-	}
-	if err := f.Validate(); err != nil {
-		return res, err
-	}
 	pattern, err := relPattern(f)
 	if err != nil {
 		return res, err
@@ -280,9 +242,6 @@ func decodeRecords(recs []*neo4j.Record, col int) ([]actorgraph.Relationship, er
 func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error) {
 	rows := make([]map[string]any, len(qs))
 	for i, q := range qs {
-		if err := q.Validate(); err != nil {
-			return nil, err
-		}
 		types := []string{} // the driver sends nil slices as empty lists; say so
 		for _, t := range q.Types {
 			types = append(types, relTypes[t])
@@ -421,9 +380,6 @@ type expansion struct {
 	ends   []string          // exempt from the walk's actor filters
 	depth  int               // levels to load: edges out of nodes at distance < depth
 	weight actorgraph.Weight // edge costs ("" none)
-	// bothEnds loads from both ends until they meet (expandBoth): enough
-	// for shortest paths, not for longer ones.
-	bothEnds bool
 }
 
 // expand loads the graph level by level from start, as ex says. Actors the
@@ -567,9 +523,6 @@ func (tx *txn) requireActors(ctx context.Context, ids ...string) error {
 // then fetches the nodes and the edges among them.
 func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.NeighborhoodOptions) (actorgraph.Subgraph, error) {
 	var sub actorgraph.Subgraph
-	if err := opts.Validate(); err != nil {
-		return sub, err
-	}
 	alt, err := typeAlternation(opts.Types)
 	if err != nil {
 		return sub, err
@@ -618,40 +571,88 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 	return sub, err
 }
 
-// pathSearch validates, checks both ends exist, loads the graph around
-// `from` as ex says, and runs search on it; search returns the paths as
-// steps (with their costs in thousandths, or -1 for "the length"), which
-// are then fetched whole in two statements.
-func (s *Store) pathSearch(ctx context.Context, from, to string, opts actorgraph.PathOptions, ex expansion,
-	search func(g *loadedGraph) ([][]pathfind.Step, []int64, error)) ([]actorgraph.Path, error) {
-	if err := opts.Validate(); err != nil {
-		return nil, err
-	}
-	ex.walk, ex.ends = &opts.Walk, []string{from, to}
-	var out []actorgraph.Path
+// FindPaths checks both ends exist, loads the graph around the ends as
+// the search needs it (see loadFor), and runs the same algorithm as the
+// embedded store on what was loaded, so both stores give the same paths,
+// tie-breaks included. The paths found, as steps, are then fetched whole
+// in two statements.
+func (s *Store) FindPaths(ctx context.Context, q actorgraph.PathQuery) (actorgraph.PathResult, error) {
+	var res actorgraph.PathResult
 	err := s.read(ctx, func(tx *txn) error {
-		out = nil
-		if err := tx.requireActors(ctx, from, to); err != nil {
+		res = actorgraph.PathResult{}
+		if err := tx.requireActors(ctx, q.From, q.To); err != nil {
 			return err
 		}
-		var g *loadedGraph
-		var err error
-		if ex.bothEnds {
-			g, err = tx.expandBoth(ctx, from, to, ex.walk, ex.depth)
-		} else {
-			g, err = tx.expand(ctx, from, ex)
-		}
+		g, err := tx.loadFor(ctx, &q)
 		if err != nil {
 			return err
 		}
-		found, costs, err := search(g)
+		found, costs, more, err := search(ctx, g, &q)
 		if err != nil || len(found) == 0 {
 			return err
 		}
-		out, err = tx.hydrate(ctx, from, found, costs)
+		res.More = more
+		res.Paths, err = tx.hydrate(ctx, q.From, found, costs)
 		return err
 	})
-	return out, err
+	return res, err
+}
+
+// loadFor loads what a search can use. ShortestPath and AllShortestPaths
+// load breadth-first from both ends, one statement per level, until they
+// meet or MaxHops levels are loaded (expandBoth): that holds every
+// shortest path. The other searches load every edge out of nodes within
+// MaxHops-1 of `from` (all a path of at most MaxHops can use), with edge
+// costs for CheapestPath.
+func (tx *txn) loadFor(ctx context.Context, q *actorgraph.PathQuery) (*loadedGraph, error) {
+	if q.Search == actorgraph.SearchShortestPath || q.Search == actorgraph.SearchAllShortestPaths {
+		return tx.expandBoth(ctx, q.From, q.To, &q.Walk, q.MaxHops)
+	}
+	ex := expansion{walk: &q.Walk, ends: []string{q.From, q.To}, depth: q.MaxHops}
+	if q.Search == actorgraph.SearchCheapestPath {
+		ex.weight = q.Weight
+	}
+	return tx.expand(ctx, q.From, ex)
+}
+
+// search runs q's algorithm on a loaded graph and returns the paths as
+// steps, with their costs in thousandths (nil for "the length"), and
+// whether more paths existed past the cap.
+func search(ctx context.Context, g *loadedGraph, q *actorgraph.PathQuery) (found [][]pathfind.Step, costs []int64, more bool, err error) {
+	switch q.Search {
+	case actorgraph.SearchAllShortestPaths:
+		found, more, err = pathfind.AllShortestPaths(ctx, g, q.From, q.To, q.MaxHops, q.First)
+		return found, nil, more, err
+	case actorgraph.SearchKShortestPaths:
+		found, err = pathfind.KShortestPaths(ctx, g, q.From, q.To, q.First, q.MaxHops)
+		return found, nil, false, err
+	case actorgraph.SearchPaths:
+		seen := 0
+		err = pathfind.SimplePaths(ctx, g, q.From, q.To, q.MaxHops, func(steps []pathfind.Step) bool {
+			seen++
+			switch {
+			case seen <= q.Offset:
+				return true
+			case len(found) < q.First:
+				found = append(found, slices.Clone(steps))
+				return true
+			}
+			more = true
+			return false
+		})
+		return found, nil, more, err
+	case actorgraph.SearchCheapestPath:
+		steps, cost, ok, err := pathfind.CheapestPath(ctx, g, q.From, q.To, q.MaxHops)
+		if !ok || err != nil {
+			return nil, nil, false, err
+		}
+		return [][]pathfind.Step{steps}, []int64{cost}, false, nil
+	}
+	steps, ok, err := pathfind.ShortestPath(ctx, g, q.From, q.To, q.MaxHops)
+	if !ok || err != nil {
+		return nil, nil, false, err
+	}
+	return [][]pathfind.Step{steps}, nil, false, nil
 }
 
 // hydrate turns step lists into whole paths.
@@ -694,103 +695,6 @@ func keys(m map[string]bool) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func one(steps []pathfind.Step, ok bool, err error) ([][]pathfind.Step, []int64, error) {
-	if !ok || err != nil {
-		return nil, nil, err
-	}
-	return [][]pathfind.Step{steps}, nil, nil
-}
-
-func first(paths []actorgraph.Path, err error) (*actorgraph.Path, error) {
-	if err != nil || len(paths) == 0 {
-		return nil, err
-	}
-	return &paths[0], nil
-}
-
-// ShortestPath loads the graph breadth-first from both ends, one statement
-// per level, until they meet or MaxHops levels are loaded (expandBoth),
-// then runs the same algorithm as the embedded store on what was loaded,
-// so both stores give the same path, tie-breaks included.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, bothEnds: true},
-		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
-			return one(pathfind.ShortestPath(ctx, g, from, to, opts.MaxHops))
-		}))
-}
-
-// AllShortestPaths loads as ShortestPath does: what expandBoth loads holds
-// every shortest path.
-func (s *Store) AllShortestPaths(ctx context.Context, from, to string, opts actorgraph.PathOptions, limit int) ([]actorgraph.Path, bool, error) {
-	if limit < 1 {
-		return nil, false, actorgraph.Invalid("first", "must be at least 1")
-	}
-	var more bool
-	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, bothEnds: true},
-		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
-			all, truncated, err := pathfind.AllShortestPaths(ctx, g, from, to, opts.MaxHops, limit)
-			more = truncated
-			return all, nil, err
-		})
-	return paths, more, err
-}
-
-// KShortestPaths loads every edge out of nodes within MaxHops-1 of `from`
-// (all a path of at most MaxHops can use) and enumerates in Go.
-func (s *Store) KShortestPaths(ctx context.Context, from, to string, k int, opts actorgraph.PathOptions) ([]actorgraph.Path, error) {
-	if k < 1 {
-		return nil, actorgraph.Invalid("k", "must be at least 1")
-	}
-	return s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops},
-		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
-			all, err := pathfind.KShortestPaths(ctx, g, from, to, k, opts.MaxHops)
-			return all, nil, err
-		})
-}
-
-// Paths pages through the loopless paths, loading as KShortestPaths does.
-func (s *Store) Paths(ctx context.Context, from, to string, opts actorgraph.PathOptions, offset, first int) ([]actorgraph.Path, bool, error) {
-	if offset < 0 || first < 0 {
-		return nil, false, actorgraph.Invalid("first", "offset and first must not be negative")
-	}
-	more := false
-	paths, err := s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops},
-		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
-			var page [][]pathfind.Step
-			seen := 0
-			more = false
-			err := pathfind.SimplePaths(ctx, g, from, to, opts.MaxHops, func(steps []pathfind.Step) bool {
-				seen++
-				switch {
-				case seen <= offset:
-					return true
-				case len(page) < first:
-					page = append(page, slices.Clone(steps))
-					return true
-				}
-				more = true
-				return false
-			})
-			return page, nil, err
-		})
-	return paths, more, err
-}
-
-// CheapestPath loads as KShortestPaths does, with edge costs.
-func (s *Store) CheapestPath(ctx context.Context, from, to string, weight actorgraph.Weight, opts actorgraph.PathOptions) (*actorgraph.Path, error) {
-	if !weight.Valid() {
-		return nil, actorgraph.Invalid("weight", "%q is not a known weight", weight)
-	}
-	return first(s.pathSearch(ctx, from, to, opts, expansion{depth: opts.MaxHops, weight: weight},
-		func(g *loadedGraph) ([][]pathfind.Step, []int64, error) {
-			steps, cost, ok, err := pathfind.CheapestPath(ctx, g, from, to, opts.MaxHops)
-			if !ok || err != nil {
-				return nil, nil, err
-			}
-			return [][]pathfind.Step{steps}, []int64{cost}, nil
-		}))
 }
 
 // relsByID fetches relationships by id, across types.

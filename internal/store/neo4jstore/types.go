@@ -20,6 +20,8 @@ var relTypes = func() map[actorgraph.RelationshipType]string {
 }()
 
 // typeAlternation returns ":A|B|C" for a pattern, or "" for all types.
+// Graph has validated the types; the check stays because the result is
+// spliced into Cypher text.
 func typeAlternation(types []actorgraph.RelationshipType) (string, error) {
 	if len(types) == 0 {
 		return "", nil
@@ -33,15 +35,6 @@ func typeAlternation(types []actorgraph.RelationshipType) (string, error) {
 		parts = append(parts, name)
 	}
 	return ":" + strings.Join(parts, "|"), nil
-}
-
-// relTypeName returns the Neo4j type of one domain type.
-func relTypeName(t actorgraph.RelationshipType) (string, error) {
-	name, ok := relTypes[t]
-	if !ok {
-		return "", actorgraph.Invalid("type", "%q is not a known relationship type", t)
-	}
-	return name, nil
 }
 
 // findRelByID is a subquery body that finds relationships by the ids in

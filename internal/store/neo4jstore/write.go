@@ -11,12 +11,8 @@ import (
 // share it, so a failed check writes nothing.
 
 // CreateActor stores a new actor.
-func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph.Actor, error) {
-	a = a.Clone()
-	if err := a.Validate(); err != nil {
-		return actorgraph.Actor{}, err
-	}
-	err := s.write(ctx, func(tx *txn) error {
+func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
+	return s.write(ctx, func(tx *txn) error {
 		red, err := tx.redirects(ctx, []string{a.ID})
 		if err != nil {
 			return err
@@ -34,11 +30,10 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) (actorgraph
 		}
 		return nil
 	})
-	return a, err
 }
 
-// UpdateActor patches an actor.
-func (s *Store) UpdateActor(ctx context.Context, id string, patch actorgraph.ActorPatch) (actorgraph.Actor, error) {
+// UpdateActor replaces an actor by update(actor) in one transaction.
+func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
 	var updated actorgraph.Actor
 	err := s.write(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) RETURN a {.*} AS a`, map[string]any{"id": id})
@@ -52,8 +47,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, patch actorgraph.Act
 		if err != nil {
 			return err
 		}
-		updated = patch.Apply(old)
-		if err := updated.Validate(); err != nil {
+		if updated, err = update(old); err != nil {
 			return domainError{err}
 		}
 		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) SET a = $props`, map[string]any{"id": id, "props": actorProps(&updated)})
@@ -95,16 +89,8 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 }
 
 // CreateRelationship stores a new relationship between existing actors.
-func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) (actorgraph.Relationship, error) {
-	r = r.Clone()
-	if err := r.Validate(); err != nil {
-		return actorgraph.Relationship{}, err
-	}
-	typ, err := relTypeName(r.Type)
-	if err != nil {
-		return actorgraph.Relationship{}, err
-	}
-	err = s.write(ctx, func(tx *txn) error {
+func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) error {
+	return s.write(ctx, func(tx *txn) error {
 		if err := tx.checkEnds(ctx, []actorgraph.Relationship{r}, nil); err != nil {
 			return err
 		}
@@ -115,9 +101,8 @@ func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationshi
 		if len(existing) > 0 {
 			return domainError{fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)}
 		}
-		return tx.createRels(ctx, typ, []actorgraph.Relationship{r})
+		return tx.createRels(ctx, relTypes[r.Type], []actorgraph.Relationship{r})
 	})
-	return r, err
 }
 
 // DeleteRelationship removes a relationship and returns it.
@@ -186,9 +171,6 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 	batch := make(map[string]bool, len(actors))
 	actorRows := make([]map[string]any, len(actors))
 	for i := range actors {
-		if err := actors[i].Validate(); err != nil {
-			return fmt.Errorf("actor %d (%q): %w", i, actors[i].ID, err)
-		}
 		batch[actors[i].ID] = true
 		actorRows[i] = actorProps(&actors[i])
 	}
@@ -196,13 +178,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 	byType := map[string][]actorgraph.Relationship{}
 	relIDs := make([]string, len(rels))
 	for i := range rels {
-		if err := rels[i].Validate(); err != nil {
-			return fmt.Errorf("relationship %d (%q): %w", i, rels[i].ID, err)
-		}
-		typ, err := relTypeName(rels[i].Type)
-		if err != nil {
-			return err
-		}
+		typ := relTypes[rels[i].Type]
 		byType[typ] = append(byType[typ], rels[i])
 		relIDs[i] = rels[i].ID
 	}

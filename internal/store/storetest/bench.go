@@ -14,7 +14,7 @@ import (
 // pairs of the given actors, one sub-benchmark per query, reporting the
 // median and p99 of single queries beside ns/op. Both stores' benchmarks
 // call it, so their numbers compare like with like.
-func BenchPathQueries(b *testing.B, s actorgraph.Store, actors []actorgraph.Actor, maxHops int) {
+func BenchPathQueries(b *testing.B, s *actorgraph.Graph, actors []actorgraph.Actor, maxHops int) {
 	r := rand.New(rand.NewPCG(42, uint64(len(actors))))
 	pairs := make([][2]string, 512)
 	for i := range pairs {
@@ -22,17 +22,17 @@ func BenchPathQueries(b *testing.B, s actorgraph.Store, actors []actorgraph.Acto
 	}
 	ctx := context.Background()
 	opts := actorgraph.PathOptions{MaxHops: maxHops}
-	cheap := actorgraph.PathOptions{MaxHops: min(maxHops, 4)}
+	cheap := actorgraph.PathOptions{MaxHops: min(maxHops, 4), Weight: actorgraph.WeightCooperation}
 	queries := []struct {
 		name string
 		run  func(from, to string) error
 	}{
 		{"ShortestPath", func(f, t string) error { _, err := s.ShortestPath(ctx, f, t, opts); return err }},
-		{"AllShortestPaths10", func(f, t string) error { _, _, err := s.AllShortestPaths(ctx, f, t, opts, 10); return err }},
-		{"KShortestPaths5", func(f, t string) error { _, err := s.KShortestPaths(ctx, f, t, 5, opts); return err }},
-		{"Paths10", func(f, t string) error { _, _, err := s.Paths(ctx, f, t, opts, 0, 10); return err }},
+		{"AllShortestPaths10", func(f, t string) error { _, _, err := s.AllShortestPaths(ctx, f, t, first(opts, 10)); return err }},
+		{"KShortestPaths5", func(f, t string) error { _, err := s.KShortestPaths(ctx, f, t, first(opts, 5)); return err }},
+		{"Paths10", func(f, t string) error { _, _, err := s.Paths(ctx, f, t, first(opts, 10)); return err }},
 		{"CheapestPathCooperation", func(f, t string) error {
-			_, err := s.CheapestPath(ctx, f, t, actorgraph.WeightCooperation, cheap)
+			_, err := s.CheapestPath(ctx, f, t, cheap)
 			return err
 		}},
 		{"Neighborhood2Limit200", func(f, _ string) error {

@@ -90,7 +90,7 @@ func testConcurrency(t *testing.T, newStore NewStore) {
 
 // readEverything makes one round of read calls and checks what holds
 // whatever the writers have done so far.
-func readEverything(ctx context.Context, s actorgraph.Store) error {
+func readEverything(ctx context.Context, s *actorgraph.Graph) error {
 	page, err := s.Actors(ctx, actorgraph.ActorFilter{NameContains: "writer"}, actorgraph.PageRequest{First: 5})
 	if err != nil {
 		return fmt.Errorf("read Actors: %w", err)

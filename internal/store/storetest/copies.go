@@ -21,40 +21,40 @@ func testCopies(t *testing.T, newStore NewStore) {
 
 	actorReads := []struct {
 		name string
-		read func(t *testing.T, s actorgraph.Store) *actorgraph.Actor
+		read func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor
 	}{
-		{"Actor", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"Actor", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			a := MustActor(t, s, "a")
 			return &a
 		}},
-		{"ActorsByID", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"ActorsByID", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.ActorsByID(t.Context(), []string{"a"})
 			first(t, len(got), err)
 			return got[0]
 		}},
-		{"Actors", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"Actors", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.Actors(t.Context(), actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 1})
 			first(t, len(got.Items), err)
 			return &got.Items[0]
 		}},
-		{"Search", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"Search", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.Search(t.Context(), "Aino Aalto", 1)
 			first(t, len(got), err)
 			return &got[0]
 		}},
-		{"Neighborhood", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"Neighborhood", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.Neighborhood(t.Context(), "a", actorgraph.NeighborhoodOptions{Depth: 1})
 			first(t, len(got.Nodes), err)
 			return &got.Nodes[0]
 		}},
-		{"ShortestPath", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"ShortestPath", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.ShortestPath(t.Context(), "a", "b", actorgraph.PathOptions{MaxHops: 1})
 			if got == nil {
 				t.Fatalf("ShortestPath(a, b) = nil, %v", err)
 			}
 			return &got.Nodes[0]
 		}},
-		{"UpdateActor", func(t *testing.T, s actorgraph.Store) *actorgraph.Actor {
+		{"UpdateActor", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Actor {
 			got, err := s.UpdateActor(t.Context(), "a", actorgraph.ActorPatch{})
 			mustNoError(t, "UpdateActor", err)
 			return &got
@@ -72,25 +72,25 @@ func testCopies(t *testing.T, newStore NewStore) {
 
 	relReads := []struct {
 		name string
-		read func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship
+		read func(t *testing.T, s *actorgraph.Graph) *actorgraph.Relationship
 	}{
-		{"Relationships", func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship {
+		{"Relationships", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Relationship {
 			got, err := s.Relationships(t.Context(), actorgraph.RelationshipFilter{ActorID: "b"}, actorgraph.PageRequest{First: 1})
 			first(t, len(got.Items), err)
 			return &got.Items[0]
 		}},
-		{"RelationshipsOf", func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship {
+		{"RelationshipsOf", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Relationship {
 			got, err := s.RelationshipsOf(t.Context(), []actorgraph.RelationshipsQuery{{ActorID: "a", Page: actorgraph.PageRequest{First: 1}}})
 			mustNoError(t, "RelationshipsOf", err)
 			first(t, len(got[0].Items), err)
 			return &got[0].Items[0]
 		}},
-		{"Neighborhood", func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship {
+		{"Neighborhood", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Relationship {
 			got, err := s.Neighborhood(t.Context(), "b", actorgraph.NeighborhoodOptions{Depth: 1})
 			first(t, len(got.Edges), err)
 			return &got.Edges[0]
 		}},
-		{"ShortestPath", func(t *testing.T, s actorgraph.Store) *actorgraph.Relationship {
+		{"ShortestPath", func(t *testing.T, s *actorgraph.Graph) *actorgraph.Relationship {
 			got, err := s.ShortestPath(t.Context(), "a", "b", actorgraph.PathOptions{MaxHops: 1})
 			if got == nil {
 				t.Fatalf("ShortestPath(a, b) = nil, %v", err)

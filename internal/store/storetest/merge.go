@@ -39,6 +39,49 @@ func testMergeActors(t *testing.T, newStore NewStore) {
 		}
 	})
 
+	t.Run("WalksAndNewRelationshipsFollowMergedIDs", func(t *testing.T) {
+		s := MustOpen(t, newStore, TownFixture())
+		_, err := s.MergeActors(t.Context(), "a", []string{"b"})
+		mustNoError(t, "MergeActors", err)
+		ctx := t.Context()
+		opts := actorgraph.PathOptions{MaxHops: 3, First: 5}
+		sub, err := s.Neighborhood(ctx, "b", actorgraph.NeighborhoodOptions{Depth: 1})
+		mustNoError(t, "Neighborhood(b)", err)
+		if len(sub.Nodes) == 0 || sub.Nodes[0].ID != "a" {
+			t.Errorf("Neighborhood(b) centre = %v, want the survivor a", actorIDs(sub.Nodes))
+		}
+		checks := []struct {
+			name string
+			run  func() (*actorgraph.Path, error)
+		}{
+			{"ShortestPath", func() (*actorgraph.Path, error) { return s.ShortestPath(ctx, "b", "d", opts) }},
+			{"CheapestPath", func() (*actorgraph.Path, error) { return s.CheapestPath(ctx, "d", "b", weighted(opts, actorgraph.WeightHops)) }},
+			{"KShortestPaths", func() (*actorgraph.Path, error) { return firstOf(s.KShortestPaths(ctx, "b", "d", opts)) }},
+			{"AllShortestPaths", func() (*actorgraph.Path, error) {
+				ps, _, err := s.AllShortestPaths(ctx, "b", "d", opts)
+				return firstOf(ps, err)
+			}},
+			{"Paths", func() (*actorgraph.Path, error) {
+				ps, _, err := s.Paths(ctx, "b", "d", opts)
+				return firstOf(ps, err)
+			}},
+		}
+		for _, c := range checks {
+			p, err := c.run()
+			mustNoError(t, c.name, err)
+			if p == nil || p.Length() != 1 {
+				t.Errorf("%s via merged id b = %+v, want the one hop a–d", c.name, p)
+			}
+		}
+		r, err := s.CreateRelationship(ctx, rel("r99", "b", actorgraph.SpokeWith, "d"))
+		mustNoError(t, "CreateRelationship(b → d)", err)
+		if r.From != "a" || MustRelationship(t, s, "r99").From != "a" {
+			t.Errorf("CreateRelationship from merged b: from = %q, stored %q; want the survivor a", r.From, MustRelationship(t, s, "r99").From)
+		}
+		_, err = s.Neighborhood(ctx, "zz", actorgraph.NeighborhoodOptions{Depth: 1})
+		assertErrorIs(t, "Neighborhood(unknown)", err, actorgraph.ErrNotFound)
+	})
+
 	t.Run("RepeatingAMergeChangesNothing", func(t *testing.T) {
 		s := MustOpen(t, newStore, TownFixture())
 		_, err := s.MergeActors(t.Context(), "a", []string{"b", "c"})
@@ -165,4 +208,12 @@ func mergedTown() Fixture {
 	set("r04", "a", "d")
 	set("r07", "a", "")
 	return Fixture{Actors: actors, Relationships: rels}
+}
+
+// firstOf returns the first of paths, or nil.
+func firstOf(paths []actorgraph.Path, err error) (*actorgraph.Path, error) {
+	if len(paths) == 0 {
+		return nil, err
+	}
+	return &paths[0], err
 }

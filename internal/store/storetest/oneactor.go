@@ -91,7 +91,7 @@ func testOneActorEvents(t *testing.T, newStore NewStore) {
 		if got, want := ids(sub.Nodes, actorID), []string{"a", "b", "c", "f", "g"}; !cmp.Equal(sortedCopy(got), want) {
 			t.Errorf("Neighborhood(a) nodes = %v, want %v", got, want)
 		}
-		paths, err := s.KShortestPaths(t.Context(), "a", "b", 10, actorgraph.PathOptions{MaxHops: 4})
+		paths, err := s.KShortestPaths(t.Context(), "a", "b", actorgraph.PathOptions{MaxHops: 4, First: 10})
 		if err != nil {
 			t.Fatalf("KShortestPaths(a, b): %v", err)
 		}

@@ -211,13 +211,13 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 							shortest = append(shortest, p)
 						}
 					}
-					all, more, err := s.AllShortestPaths(ctx, from, to, opts, 2)
+					all, more, err := s.AllShortestPaths(ctx, from, to, first(opts, 2))
 					mustNoError(t, "AllShortestPaths "+where, err)
 					if diff := gocmp.Diff(clip(shortest, 2), refs(all), refCmp); diff != "" || more != (len(shortest) > 2) {
 						t.Errorf("AllShortestPaths %s (more=%v) (-want +got):\n%s", where, more, diff)
 					}
 
-					k, err := s.KShortestPaths(ctx, from, to, 4, opts)
+					k, err := s.KShortestPaths(ctx, from, to, first(opts, 4))
 					mustNoError(t, "KShortestPaths "+where, err)
 					if diff := gocmp.Diff(clip(want, 4), refs(k), refCmp); diff != "" {
 						t.Errorf("KShortestPaths %s (-want +got):\n%s", where, diff)
@@ -225,7 +225,7 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 
 					var paged []refPath
 					for offset := 0; ; offset += 3 {
-						page, more, err := s.Paths(ctx, from, to, opts, offset, 3)
+						page, more, err := s.Paths(ctx, from, to, page(opts, offset, 3))
 						mustNoError(t, "Paths "+where, err)
 						paged = append(paged, refs(page)...)
 						if !more {
@@ -242,7 +242,7 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 					for _, weight := range []actorgraph.Weight{actorgraph.WeightHops, actorgraph.WeightCooperation} {
 						costed := o.paths(from, to, opts, weight)
 						slices.SortStableFunc(costed, func(p, q refPath) int { return cmp.Compare(p.milli, q.milli) })
-						got, err := s.CheapestPath(ctx, from, to, weight, opts)
+						got, err := s.CheapestPath(ctx, from, to, weighted(opts, weight))
 						mustNoError(t, "CheapestPath "+where, err)
 						switch {
 						case len(costed) == 0 && got != nil:
@@ -269,15 +269,15 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 	t.Run("InvalidArgumentsAreInvalid", func(t *testing.T) {
 		one, two := 1.0, 2.0
 		bad := actorgraph.PathOptions{MaxHops: 3, Walk: actorgraph.Walk{MinGoldstein: &two, MaxGoldstein: &one}}
-		_, err := s.KShortestPaths(ctx, "a", "e", 0, actorgraph.PathOptions{MaxHops: 3})
+		_, err := s.KShortestPaths(ctx, "a", "e", actorgraph.PathOptions{MaxHops: 3, First: 0})
 		assertErrorIs(t, "KShortestPaths k=0", err, actorgraph.ErrInvalid)
-		_, err = s.CheapestPath(ctx, "a", "e", "FASTEST", actorgraph.PathOptions{MaxHops: 3})
+		_, err = s.CheapestPath(ctx, "a", "e", actorgraph.PathOptions{MaxHops: 3, Weight: "FASTEST"})
 		assertErrorIs(t, "CheapestPath unknown weight", err, actorgraph.ErrInvalid)
 		_, err = s.ShortestPath(ctx, "a", "e", bad)
 		assertErrorIs(t, "ShortestPath max below min Goldstein", err, actorgraph.ErrInvalid)
-		_, _, err = s.AllShortestPaths(ctx, "a", "e", actorgraph.PathOptions{MaxHops: 3, Walk: actorgraph.Walk{IntermediateKinds: []actorgraph.ActorKind{"KING"}}}, 5)
+		_, _, err = s.AllShortestPaths(ctx, "a", "e", actorgraph.PathOptions{MaxHops: 3, First: 5, Walk: actorgraph.Walk{IntermediateKinds: []actorgraph.ActorKind{"KING"}}})
 		assertErrorIs(t, "AllShortestPaths unknown kind", err, actorgraph.ErrInvalid)
-		_, _, err = s.Paths(ctx, "a", "nobody", actorgraph.PathOptions{MaxHops: 3}, 0, 5)
+		_, _, err = s.Paths(ctx, "a", "nobody", actorgraph.PathOptions{MaxHops: 3, First: 5})
 		assertErrorIs(t, "Paths unknown end", err, actorgraph.ErrNotFound)
 		if !errors.Is(err, actorgraph.ErrNotFound) {
 			return
@@ -335,3 +335,21 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 }
 
 var cmpEmpty = equateEmpty
+
+// first returns opts asking for n paths (First).
+func first(opts actorgraph.PathOptions, n int) actorgraph.PathOptions {
+	opts.First = n
+	return opts
+}
+
+// page returns opts asking for the page of Paths at offset.
+func page(opts actorgraph.PathOptions, offset, n int) actorgraph.PathOptions {
+	opts.Offset, opts.First = offset, n
+	return opts
+}
+
+// weighted returns opts minimising weight w (CheapestPath).
+func weighted(opts actorgraph.PathOptions, w actorgraph.Weight) actorgraph.PathOptions {
+	opts.Weight = w
+	return opts
+}

@@ -1,13 +1,13 @@
-// Package storetest is the conformance suite every actorgraph.Store runs:
-// the executable form of the contracts written on actorgraph.Store. A store
-// package calls Run from one test:
+// Package storetest is the conformance suite every actorgraph.Driver runs,
+// through an actorgraph.Graph: the executable form of the contracts
+// written on Graph. A store package calls Run from one test:
 //
 //	func TestConformance(t *testing.T) {
-//		storetest.Run(t, func(t *testing.T) actorgraph.Store { … a fresh, empty store … })
+//		storetest.Run(t, func(t *testing.T) actorgraph.Driver { … a fresh, empty store … })
 //	}
 //
-// The suite loads its own fixtures through Upsert and uses nothing but the
-// Store interface, so every engine answers the same questions. The Must
+// The suite loads its own fixtures through Upsert and uses nothing but
+// Graph's methods, so every engine answers the same questions. The Must
 // helpers and fixtures are exported for a store's own tests.
 package storetest
 
@@ -23,21 +23,26 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// NewStore returns a fresh, empty store for one test and arranges (with
-// t.Cleanup) for it to be closed. It may invalidate the stores it returned
+// NewDriver returns a fresh, empty driver for one test and arranges (with
+// t.Cleanup) for it to be closed. It may invalidate the drivers it returned
 // before.
-type NewStore func(t *testing.T) actorgraph.Store
+type NewDriver func(t *testing.T) actorgraph.Driver
 
-// Run runs the conformance suite against the stores newStore makes.
+// NewStore returns a fresh, empty Graph for one test: what the suite's
+// tests call, made from a NewDriver by Run.
+type NewStore func(t *testing.T) *actorgraph.Graph
+
+// Run runs the conformance suite against the drivers newDriver makes, each
+// behind a Graph.
 //
-// newStore may invalidate the stores it returned before; the suite uses one
-// store at a time, and its subtests do not run in parallel. So newStore may
-// hand out stores on one shared database, emptying it on every call. Run
-// holds the suite to that rule on every engine: a store used after a later
-// call to newStore panics. (Tests open their store in the subtest that uses
+// newDriver may invalidate the drivers it returned before; the suite uses
+// one store at a time, and its subtests do not run in parallel. So
+// newDriver may hand out drivers on one shared database, emptying it on
+// every call. Run holds the suite to that rule on every engine: a store
+// used after a later call to newDriver panics. (Tests open their store in the subtest that uses
 // it; table rows on several fixtures are grouped, one store per group.)
-func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
-	ns := oneAtATime(newStore)
+func Run(t *testing.T, newDriver NewDriver) {
+	ns := oneAtATime(newDriver)
 	t.Run("NewStoreIsEmptyAndReady", func(t *testing.T) { testEmpty(t, ns) })
 	t.Run("Actor", func(t *testing.T) { testActor(t, ns) })
 	t.Run("Actors", func(t *testing.T) { testActors(t, ns) })
@@ -62,7 +67,7 @@ func Run(t *testing.T, newStore func(t *testing.T) actorgraph.Store) {
 var equateEmpty = cmpopts.EquateEmpty()
 
 // MustOpen returns a fresh store from newStore holding the fixture.
-func MustOpen(t *testing.T, newStore NewStore, fx Fixture) actorgraph.Store {
+func MustOpen(t *testing.T, newStore NewStore, fx Fixture) *actorgraph.Graph {
 	t.Helper()
 	s := newStore(t)
 	MustLoad(t, s, fx)
@@ -70,13 +75,13 @@ func MustOpen(t *testing.T, newStore NewStore, fx Fixture) actorgraph.Store {
 }
 
 // MustLoad upserts a fixture.
-func MustLoad(tb testing.TB, s actorgraph.Store, fx Fixture) {
+func MustLoad(tb testing.TB, s *actorgraph.Graph, fx Fixture) {
 	tb.Helper()
 	MustUpsert(tb, s, fx.Actors, fx.Relationships)
 }
 
 // MustUpsert upserts actors and relationships or stops the test.
-func MustUpsert(tb testing.TB, s actorgraph.Store, actors []actorgraph.Actor, rels []actorgraph.Relationship) {
+func MustUpsert(tb testing.TB, s *actorgraph.Graph, actors []actorgraph.Actor, rels []actorgraph.Relationship) {
 	tb.Helper()
 	if err := s.Upsert(tb.Context(), actors, rels); err != nil {
 		tb.Fatalf("Upsert(%d actors, %d relationships): %v", len(actors), len(rels), err)
@@ -84,7 +89,7 @@ func MustUpsert(tb testing.TB, s actorgraph.Store, actors []actorgraph.Actor, re
 }
 
 // MustActor returns the stored actor with id or stops the test.
-func MustActor(tb testing.TB, s actorgraph.Store, id string) actorgraph.Actor {
+func MustActor(tb testing.TB, s *actorgraph.Graph, id string) actorgraph.Actor {
 	tb.Helper()
 	a, err := s.Actor(tb.Context(), id)
 	if err != nil {
@@ -93,10 +98,23 @@ func MustActor(tb testing.TB, s actorgraph.Store, id string) actorgraph.Actor {
 	return a
 }
 
+// MustRelationship returns the stored relationship with id (read through
+// the list, for small fixtures) or stops the test.
+func MustRelationship(tb testing.TB, s *actorgraph.Graph, id string) actorgraph.Relationship {
+	tb.Helper()
+	for _, r := range MustAllRelationships(tb, s, actorgraph.RelationshipFilter{}) {
+		if r.ID == id {
+			return r
+		}
+	}
+	tb.Fatalf("relationship %q is not stored", id)
+	return actorgraph.Relationship{}
+}
+
 // MustEmpty deletes every actor, and with them every relationship (a
 // one-actor event belongs to its actor), through the Store interface: for
 // tests that share a database another test filled.
-func MustEmpty(tb testing.TB, s actorgraph.Store) {
+func MustEmpty(tb testing.TB, s *actorgraph.Graph) {
 	tb.Helper()
 	for {
 		page, err := s.Actors(tb.Context(), actorgraph.ActorFilter{}, actorgraph.PageRequest{First: 500, NoTotal: true})
@@ -115,7 +133,7 @@ func MustEmpty(tb testing.TB, s actorgraph.Store) {
 }
 
 // MustStats returns the store's counts or stops the test.
-func MustStats(tb testing.TB, s actorgraph.Store) actorgraph.Stats {
+func MustStats(tb testing.TB, s *actorgraph.Graph) actorgraph.Stats {
 	tb.Helper()
 	st, err := s.Stats(tb.Context())
 	if err != nil {
@@ -125,7 +143,7 @@ func MustStats(tb testing.TB, s actorgraph.Store) actorgraph.Stats {
 }
 
 // MustAllActors pages through every actor that matches filter.
-func MustAllActors(tb testing.TB, s actorgraph.Store, filter actorgraph.ActorFilter) []actorgraph.Actor {
+func MustAllActors(tb testing.TB, s *actorgraph.Graph, filter actorgraph.ActorFilter) []actorgraph.Actor {
 	tb.Helper()
 	var all []actorgraph.Actor
 	page := actorgraph.PageRequest{First: 50}
@@ -143,7 +161,7 @@ func MustAllActors(tb testing.TB, s actorgraph.Store, filter actorgraph.ActorFil
 }
 
 // MustAllRelationships pages through every relationship that matches filter.
-func MustAllRelationships(tb testing.TB, s actorgraph.Store, filter actorgraph.RelationshipFilter) []actorgraph.Relationship {
+func MustAllRelationships(tb testing.TB, s *actorgraph.Graph, filter actorgraph.RelationshipFilter) []actorgraph.Relationship {
 	tb.Helper()
 	var all []actorgraph.Relationship
 	page := actorgraph.PageRequest{First: 50}
@@ -161,7 +179,7 @@ func MustAllRelationships(tb testing.TB, s actorgraph.Store, filter actorgraph.R
 }
 
 // MustSnapshot returns everything the store holds, in id order.
-func MustSnapshot(tb testing.TB, s actorgraph.Store) Fixture {
+func MustSnapshot(tb testing.TB, s *actorgraph.Graph) Fixture {
 	tb.Helper()
 	return Fixture{
 		Actors:        MustAllActors(tb, s, actorgraph.ActorFilter{}),
@@ -170,7 +188,7 @@ func MustSnapshot(tb testing.TB, s actorgraph.Store) Fixture {
 }
 
 // AssertSnapshot fails the test when the store's contents differ from want.
-func AssertSnapshot(tb testing.TB, s actorgraph.Store, want Fixture) {
+func AssertSnapshot(tb testing.TB, s *actorgraph.Graph, want Fixture) {
 	tb.Helper()
 	if diff := cmp.Diff(want, MustSnapshot(tb, s), equateEmpty); diff != "" {
 		tb.Errorf("store contents (-want +got):\n%s", diff)

@@ -5,131 +5,69 @@ import (
 	"math"
 )
 
-// Store keeps actors and relationships. Two implementations exist: the
-// embedded store (internal/store/memstore) and the Neo4j store. Both pass the
-// conformance suite in internal/store/storetest, which is the executable form
-// of the contracts written here.
+// Driver is the seam between Graph and a storage engine: it holds only
+// what differs between engines. Two drivers exist, the embedded store
+// (internal/store/memstore) and Neo4j (internal/store/neo4jstore); both pass
+// the conformance suite in internal/store/storetest, run through a Graph.
 //
-// Orders are part of the contract: actor lists are ordered by id,
-// relationship lists by id, unless a method says otherwise. All methods are
-// safe for concurrent use. Every method returns ErrUnavailable (wrapped)
-// when the backing database cannot be reached, and ctx.Err() (wrapped) when
-// the context ends first.
-type Store interface {
-	// Actor returns the actor with the given id or, when the id was
-	// merged into another actor (MergeActors), that actor; else
-	// ErrNotFound.
-	Actor(ctx context.Context, id string) (Actor, error)
-
-	// ActorsByID returns the actors with the given ids, in the order of ids;
-	// an unknown id gives a nil entry (no error). Used by dataloaders.
+// A driver may assume valid arguments: Graph validates every argument,
+// applies defaults and follows merged ids before it calls one, and reports
+// each call to its Observer. The contracts below are those of the matching
+// Graph methods, which say what each returns and fails with; what is left
+// to a driver is reading and writing atomically, in the orders given
+// there, and the errors that depend on stored data: ErrNotFound for a
+// missing actor or relationship, ErrConflict for a taken id, ErrInvalid for
+// an endpoint that does not exist. Every method returns ErrUnavailable
+// (wrapped) when the backing database cannot be reached, and ctx.Err()
+// (wrapped) when the context ends first. All methods are safe for
+// concurrent use.
+type Driver interface {
+	// ActorsByID returns the actors with the given ids, in the order of
+	// ids; an unknown or merged id gives a nil entry.
 	ActorsByID(ctx context.Context, ids []string) ([]*Actor, error)
-
-	// Actors returns one page of the actors that match the filter, ordered
-	// by id. ErrInvalid for a bad filter or page.
-	Actors(ctx context.Context, filter ActorFilter, page PageRequest) (Page[Actor], error)
-
-	// Search returns up to limit actors whose name or alias matches text,
-	// best first (see RankMatch for the ranking, which both stores share).
-	// ErrInvalid when text is blank.
-	Search(ctx context.Context, text string, limit int) ([]Actor, error)
-
-	// Relationships returns one page of the relationships that match the
-	// filter, ordered by id. ErrNotFound when filter.ActorID names no actor.
-	Relationships(ctx context.Context, filter RelationshipFilter, page PageRequest) (Page[Relationship], error)
-
-	// RelationshipsOf answers many per-actor relationship queries at once
-	// (one result per query, same order): the batch behind the nested
-	// Actor.relationships field. An unknown actor gives an empty page.
-	RelationshipsOf(ctx context.Context, queries []RelationshipsQuery) ([]Page[Relationship], error)
-
-	// Neighborhood returns the actors within opts.Depth hops of id
-	// (walking as opts.Walk allows; actors it may not pass through are
-	// neither included nor crossed), at most opts.Limit of them, nearest
-	// first, and the allowed relationships among them. ErrNotFound when id
-	// names no actor.
-	Neighborhood(ctx context.Context, id string, opts NeighborhoodOptions) (Subgraph, error)
-
-	// ShortestPath returns a shortest path from one actor to another
-	// within opts.MaxHops hops, or nil when there is none. Among equally
-	// short paths it returns the one whose steps, read from the start as
-	// (next actor id, relationship id) pairs, sort first. ErrNotFound names
-	// a missing endpoint.
-	ShortestPath(ctx context.Context, from, to string, opts PathOptions) (*Path, error)
-
-	// AllShortestPaths returns every shortest path (at most limit of them,
-	// in the path order) and whether more existed. Nil when none.
-	AllShortestPaths(ctx context.Context, from, to string, opts PathOptions, limit int) ([]Path, bool, error)
-
-	// KShortestPaths returns the k first loopless paths in the path order:
-	// shorter first, then by their steps as ShortestPath compares them.
-	KShortestPaths(ctx context.Context, from, to string, k int, opts PathOptions) ([]Path, error)
-
-	// Paths returns the loopless paths in the path order, skipping offset
-	// of them and returning at most first, and whether more follow.
-	Paths(ctx context.Context, from, to string, opts PathOptions, offset, first int) ([]Path, bool, error)
-
-	// CheapestPath returns a path of least total weight within MaxHops,
-	// or nil. Ties go to the shorter path, then to the path order.
-	CheapestPath(ctx context.Context, from, to string, weight Weight, opts PathOptions) (*Path, error)
-
-	// CreateActor stores a new actor. ErrInvalid for bad fields,
-	// ErrConflict when the id is taken, by an actor or by one merged into
-	// another (its id answers as the survivor).
-	CreateActor(ctx context.Context, a Actor) (Actor, error)
-
-	// UpdateActor applies a patch to an actor and returns the result.
-	// ErrNotFound, or ErrInvalid when the result would be invalid.
-	UpdateActor(ctx context.Context, id string, patch ActorPatch) (Actor, error)
-
-	// DeleteActor removes an actor, and the ids merged into it. If it
-	// still has relationships it fails
-	// with ErrConflict, unless cascade is set, in which case those
-	// relationships are deleted in the same transaction; their ids are
-	// returned. ErrNotFound for an unknown id.
-	DeleteActor(ctx context.Context, id string, cascade bool) (deletedRelationships []string, err error)
-
-	// CreateRelationship stores a new relationship. ErrInvalid for bad
-	// fields or an endpoint that does not exist, ErrConflict when the id is
-	// taken.
-	CreateRelationship(ctx context.Context, r Relationship) (Relationship, error)
-
-	// DeleteRelationship removes a relationship and returns it.
-	// ErrNotFound for an unknown id.
-	DeleteRelationship(ctx context.Context, id string) (Relationship, error)
-
-	// Upsert writes many actors and relationships in one transaction: all
-	// or nothing. A record whose id exists replaces the stored one, so
-	// running the same Upsert twice leaves the same data (seeding and
-	// imports rely on it). ErrInvalid names the first bad record,
-	// including a relationship whose endpoint is neither stored nor in the
-	// batch.
-	Upsert(ctx context.Context, actors []Actor, relationships []Relationship) error
-
-	// MergeActors folds the actors in from into the actor into, in one
-	// transaction: every relationship of theirs moves onto into (one that
-	// would link into to itself becomes a one-actor event, see
-	// RewriteEnds), into's record becomes MergeRecords(into, from), they
-	// are deleted, and each merged id (and every id that redirected to one
-	// of them) is recorded as a redirect to into, which Actor and
-	// Redirects follow. An id in from that already redirects to into is
-	// skipped, so a repeated merge changes nothing. ErrInvalid for bad
-	// arguments (ValidateMerge); ErrNotFound when into is not an actor or
-	// an id in from is neither an actor nor merged into into; ErrConflict
-	// when an id in from was merged into another actor.
-	MergeActors(ctx context.Context, into string, from []string) (MergeResult, error)
-
 	// Redirects returns, for each of ids that was merged into another
-	// actor, the id of the actor it now belongs to. Other ids are absent.
+	// actor, the id of the actor it now belongs to.
 	Redirects(ctx context.Context, ids []string) (map[string]string, error)
+	// Actors returns one page of the actors that match the filter, by id.
+	Actors(ctx context.Context, filter ActorFilter, page PageRequest) (Page[Actor], error)
+	// Search returns up to limit actors whose name or alias matches text,
+	// best first (RankMatch).
+	Search(ctx context.Context, text string, limit int) ([]Actor, error)
+	// Relationships returns one page of the relationships that match the
+	// filter, by id; ErrNotFound when filter.ActorID names no actor.
+	Relationships(ctx context.Context, filter RelationshipFilter, page PageRequest) (Page[Relationship], error)
+	// RelationshipsOf answers many per-actor queries at once.
+	RelationshipsOf(ctx context.Context, queries []RelationshipsQuery) ([]Page[Relationship], error)
+	// Neighborhood walks from id; ErrNotFound when id names no actor.
+	Neighborhood(ctx context.Context, id string, opts NeighborhoodOptions) (Subgraph, error)
+	// FindPaths runs one path search; ErrNotFound names a missing endpoint.
+	FindPaths(ctx context.Context, q PathQuery) (PathResult, error)
+
+	// CreateActor stores a new actor; ErrConflict when its id is taken by
+	// an actor or by one merged into another.
+	CreateActor(ctx context.Context, a Actor) error
+	// UpdateActor replaces the actor with id by update(stored actor), in
+	// one transaction; ErrNotFound for an unknown id. An error from update
+	// is returned as it is, with nothing written.
+	UpdateActor(ctx context.Context, id string, update func(Actor) (Actor, error)) (Actor, error)
+	// DeleteActor removes an actor, the ids merged into it and, with
+	// cascade, its relationships, whose ids it returns.
+	DeleteActor(ctx context.Context, id string, cascade bool) (deletedRelationships []string, err error)
+	// CreateRelationship stores a new relationship; ErrConflict when its id
+	// is taken, ErrInvalid when an endpoint is not an actor.
+	CreateRelationship(ctx context.Context, r Relationship) error
+	// DeleteRelationship removes a relationship and returns it.
+	DeleteRelationship(ctx context.Context, id string) (Relationship, error)
+	// Upsert writes a batch in one transaction (Graph.Upsert).
+	Upsert(ctx context.Context, actors []Actor, relationships []Relationship) error
+	// MergeActors folds actors into another in one transaction
+	// (Graph.MergeActors).
+	MergeActors(ctx context.Context, into string, from []string) (MergeResult, error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
-
-	// Ready returns nil when the store can serve requests, or an error
-	// saying why not.
+	// Ready returns nil when the store can serve requests.
 	Ready(ctx context.Context) error
-
 	// Close releases the store's resources.
 	Close() error
 }
@@ -265,7 +203,7 @@ func (w *Walk) Dir() Direction {
 	return w.Direction
 }
 
-// ValidateSearch checks Store.Search's arguments.
+// ValidateSearch checks Graph.Search's arguments.
 func ValidateSearch(text string, limit int) error {
 	if Fold(text) == "" {
 		return invalid("text", "search text must contain a letter or digit")
@@ -276,7 +214,7 @@ func ValidateSearch(text string, limit int) error {
 	return nil
 }
 
-// Validate checks one Store.RelationshipsOf query.
+// Validate checks one Graph.RelationshipsOf query.
 func (q RelationshipsQuery) Validate() error {
 	if err := q.Page.Validate(); err != nil {
 		return err
@@ -285,19 +223,93 @@ func (q RelationshipsQuery) Validate() error {
 	return f.Validate()
 }
 
-// PathOptions bound and filter a path search.
+// PathOptions bound and filter a path search. Every path search takes its
+// ends and one PathOptions; the fields below MaxHops and Walk apply to the
+// searches that name them.
 type PathOptions struct {
 	// MaxHops is the largest number of relationships a path may have (> 0).
 	MaxHops int
 	Walk
+	// First caps how many paths a search returns: the cap of
+	// AllShortestPaths and the page of Paths (>= 1 and >= 0), k for
+	// KShortestPaths (>= 1).
+	First int
+	// Offset is how many paths Paths skips (>= 0).
+	Offset int
+	// Weight is the cost CheapestPath minimises.
+	Weight Weight
 }
 
-// Validate checks the options.
+// Validate checks the options every search shares.
 func (o PathOptions) Validate() error {
 	if o.MaxHops < 1 {
 		return invalid("maxHops", "must be at least 1")
 	}
 	return o.Walk.Validate()
+}
+
+// PathSearch names a kind of path search.
+type PathSearch int
+
+// The path searches. Each is a Graph method of the same name.
+const (
+	SearchShortestPath PathSearch = iota
+	SearchAllShortestPaths
+	SearchKShortestPaths
+	SearchPaths
+	SearchCheapestPath
+)
+
+// PathQuery is one path search, as a Driver receives it.
+type PathQuery struct {
+	Search   PathSearch
+	From, To string
+	PathOptions
+}
+
+// Validate checks the query: the shared options, then the fields its
+// search uses.
+func (q PathQuery) Validate() error {
+	if err := q.PathOptions.Validate(); err != nil {
+		return err
+	}
+	switch q.Search {
+	case SearchAllShortestPaths:
+		if q.First < 1 {
+			return invalid("first", "must be at least 1")
+		}
+	case SearchKShortestPaths:
+		if q.First < 1 {
+			return invalid("k", "must be at least 1")
+		}
+	case SearchPaths:
+		if q.Offset < 0 || q.First < 0 {
+			return invalid("first", "offset and first must not be negative")
+		}
+	case SearchCheapestPath:
+		if !q.Weight.Valid() {
+			return invalid("weight", "%q is not a known weight", q.Weight)
+		}
+	case SearchShortestPath:
+	default:
+		return invalid("search", "unknown path search %d", q.Search)
+	}
+	return nil
+}
+
+// PathResult is what a path search found: the paths, in the path order,
+// and whether more existed past the cap (AllShortestPaths, Paths).
+type PathResult struct {
+	Paths []Path
+	More  bool
+}
+
+// first returns the first path, or nil.
+func (r PathResult) first() *Path {
+	if len(r.Paths) == 0 {
+		return nil
+	}
+	return &r.Paths[0]
 }
 
 // NeighborhoodOptions bound and filter a neighborhood.
