@@ -55,7 +55,9 @@ func testMergeActors(t *testing.T, newStore NewStore) {
 			run  func() (*actorgraph.Path, error)
 		}{
 			{"ShortestPath", func() (*actorgraph.Path, error) { return s.ShortestPath(ctx, "b", "d", opts) }},
-			{"CheapestPath", func() (*actorgraph.Path, error) { return s.CheapestPath(ctx, "d", "b", weighted(opts, actorgraph.WeightHops)) }},
+			{"CheapestPath", func() (*actorgraph.Path, error) {
+				return s.CheapestPath(ctx, "d", "b", weighted(opts, actorgraph.WeightHops))
+			}},
 			{"KShortestPaths", func() (*actorgraph.Path, error) { return firstOf(s.KShortestPaths(ctx, "b", "d", opts)) }},
 			{"AllShortestPaths", func() (*actorgraph.Path, error) {
 				ps, _, err := s.AllShortestPaths(ctx, "b", "d", opts)
