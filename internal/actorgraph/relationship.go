@@ -110,6 +110,18 @@ const (
 // Valid reports whether d is a known direction.
 func (d Direction) Valid() bool { return d == Outgoing || d == Incoming || d == Both }
 
+// Reverse returns the direction seen from the other end: OUTGOING and
+// INCOMING swap, BOTH (and unset) stays BOTH. A backward search walks it.
+func (d Direction) Reverse() Direction {
+	switch d {
+	case Outgoing:
+		return Incoming
+	case Incoming:
+		return Outgoing
+	}
+	return Both
+}
+
 // EvidenceKind says what an Evidence's text is.
 type EvidenceKind string
 

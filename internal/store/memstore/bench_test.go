@@ -1,10 +1,8 @@
 package memstore
 
 import (
-	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
@@ -31,23 +29,11 @@ func BenchmarkPathQueries(b *testing.B) {
 
 func mustLoadSynth(b *testing.B, cfg synth.Config) (*actorgraph.Graph, []actorgraph.Actor) {
 	b.Helper()
-	start := time.Now()
 	d, _, err := Open(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { d.Close() })
 	s := actorgraph.NewGraph(d)
-	actors, rels := synth.Generate(cfg)
-	const batch = 100_000 // bounded transactions
-	if err := s.Upsert(context.Background(), actors, nil); err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < len(rels); i += batch {
-		if err := s.Upsert(context.Background(), nil, rels[i:min(i+batch, len(rels))]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.Logf("loaded %d actors, %d relationships in %v", len(actors), len(rels), time.Since(start))
-	return s, actors
+	return s, storetest.MustLoadSynth(b, s, cfg)
 }

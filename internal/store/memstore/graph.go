@@ -167,11 +167,11 @@ func (g graphView) NodeID(n int32) string { return g.s.nodes.ids[n] }
 
 func (g graphView) ForwardArcs(n int32) []pathfind.Arc { return g.arcs(n, g.walk.Dir()) }
 
-func (g graphView) BackwardArcs(n int32) []pathfind.Arc { return g.arcs(n, reverse(g.walk.Dir())) }
+func (g graphView) BackwardArcs(n int32) []pathfind.Arc { return g.arcs(n, g.walk.Dir().Reverse()) }
 
 func (g graphView) Forward(id string) []pathfind.Edge { return g.edges(id, g.walk.Dir()) }
 
-func (g graphView) Backward(id string) []pathfind.Edge { return g.edges(id, reverse(g.walk.Dir())) }
+func (g graphView) Backward(id string) []pathfind.Edge { return g.edges(id, g.walk.Dir().Reverse()) }
 
 // edges is arcs for callers that know ids only.
 func (g graphView) edges(id string, dir actorgraph.Direction) []pathfind.Edge {
@@ -213,14 +213,4 @@ func (g graphView) arcs(n int32, dir actorgraph.Direction) []pathfind.Arc {
 
 func (g graphView) passable(n int32) bool {
 	return n == g.ends[0] || n == g.ends[1] || g.walk.AllowsThrough(g.s.actors[g.s.nodes.ids[n]])
-}
-
-func reverse(d actorgraph.Direction) actorgraph.Direction {
-	switch d {
-	case actorgraph.Outgoing:
-		return actorgraph.Incoming
-	case actorgraph.Incoming:
-		return actorgraph.Outgoing
-	}
-	return actorgraph.Both
 }

@@ -1,9 +1,7 @@
 package neo4jstore
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
@@ -18,12 +16,7 @@ import (
 //	eval "$(scripts/neo4j env)"
 //	go test ./internal/store/neo4jstore -run '^$' -bench PathQueries -benchtime 30x
 func BenchmarkPathQueries(b *testing.B) {
-	s := MustOpenEmpty(b)
-	actors, rels := synth.Generate(synth.Small)
-	start := time.Now()
-	if err := s.Upsert(context.Background(), actors, rels); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("loaded %d actors and %d relationships in %v", len(actors), len(rels), time.Since(start))
-	storetest.BenchPathQueries(b, actorgraph.NewGraph(s), actors, 4)
+	s := actorgraph.NewGraph(MustOpenEmpty(b))
+	actors := storetest.MustLoadSynth(b, s, synth.Small)
+	storetest.BenchPathQueries(b, s, actors, 4)
 }

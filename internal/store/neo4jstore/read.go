@@ -439,7 +439,7 @@ func (tx *txn) expandBoth(ctx context.Context, from, to string, walk *actorgraph
 		forward  bool
 	}
 	fwd := &side{seen: map[string]bool{from: true}, frontier: []string{from}, dir: walk.Dir(), forward: true}
-	bwd := &side{seen: map[string]bool{to: true}, frontier: []string{to}, dir: reverseDir(walk.Dir())}
+	bwd := &side{seen: map[string]bool{to: true}, frontier: []string{to}, dir: walk.Dir().Reverse()}
 	added := map[[3]string]bool{}
 	for radii := 0; radii < maxHops && len(fwd.frontier) > 0 && len(bwd.frontier) > 0; radii++ {
 		this, other := fwd, bwd
@@ -476,16 +476,6 @@ func (tx *txn) expandBoth(ctx context.Context, from, to string, walk *actorgraph
 		this.frontier = next
 	}
 	return g, nil
-}
-
-func reverseDir(d actorgraph.Direction) actorgraph.Direction {
-	switch d {
-	case actorgraph.Outgoing:
-		return actorgraph.Incoming
-	case actorgraph.Incoming:
-		return actorgraph.Outgoing
-	}
-	return actorgraph.Both
 }
 
 // actorsByIDs fetches actors by id into a map.

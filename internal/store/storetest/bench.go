@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/synth"
 )
 
 // BenchPathQueries benchmarks every path query of s between seeded random
@@ -58,4 +59,24 @@ func BenchPathQueries(b *testing.B, s *actorgraph.Graph, actors []actorgraph.Act
 			b.ReportMetric(float64(took[len(took)*99/100].Nanoseconds()), "p99-ns")
 		})
 	}
+}
+
+// MustLoadSynth writes the synthetic graph cfg describes into s, in
+// transactions of at most 100,000 records, logs how long it took, and
+// returns the actors (BenchPathQueries picks its pairs from them).
+func MustLoadSynth(b *testing.B, s *actorgraph.Graph, cfg synth.Config) []actorgraph.Actor {
+	b.Helper()
+	start := time.Now()
+	actors, rels := synth.Generate(cfg)
+	const batch = 100_000 // bounded transactions
+	if err := s.Upsert(b.Context(), actors, nil); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < len(rels); i += batch {
+		if err := s.Upsert(b.Context(), nil, rels[i:min(i+batch, len(rels))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("loaded %d actors, %d relationships in %v", len(actors), len(rels), time.Since(start))
+	return actors
 }
