@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,25 +12,15 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// Conversions between GraphQL models and domain values. The enums share
-// their names, so they convert by type conversion.
+// Conversions between GraphQL models and domain values. The GraphQL enums
+// are the domain's types (gqlgen.yml binds them), so they need none.
 
-func domainTypes(ts []model.RelationshipType) []actorgraph.RelationshipType {
-	if len(ts) == 0 {
-		return nil
-	}
-	out := make([]actorgraph.RelationshipType, len(ts))
-	for i, t := range ts {
-		out[i] = actorgraph.RelationshipType(t)
-	}
-	return out
-}
-
-func domainDirection(d *model.Direction) actorgraph.Direction {
+// directionOr returns *d, or BOTH when the argument is absent.
+func directionOr(d *actorgraph.Direction) actorgraph.Direction {
 	if d == nil {
 		return actorgraph.Both
 	}
-	return actorgraph.Direction(*d)
+	return *d
 }
 
 func deref(s *string) string {
@@ -43,35 +34,28 @@ func actorFilter(f *model.ActorFilter) actorgraph.ActorFilter {
 	if f == nil {
 		return actorgraph.ActorFilter{}
 	}
-	out := actorgraph.ActorFilter{Country: deref(f.Country), NameContains: deref(f.NameContains)}
-	for _, k := range f.Kinds {
-		out.Kinds = append(out.Kinds, actorgraph.ActorKind(k))
-	}
-	return out
+	return actorgraph.ActorFilter{Kinds: f.Kinds, Country: deref(f.Country), NameContains: deref(f.NameContains)}
 }
 
 func relationshipFilter(f *model.RelationshipFilter) actorgraph.RelationshipFilter {
 	if f == nil {
 		return actorgraph.RelationshipFilter{}
 	}
-	out := actorgraph.RelationshipFilter{
-		Types:     domainTypes(f.Types),
-		ActorID:   deref(f.Actor),
-		Direction: domainDirection(f.Direction),
-		Since:     f.Since,
-		Until:     f.Until,
-		EventID:   deref(f.EventID),
+	return actorgraph.RelationshipFilter{
+		Types:      f.Types,
+		ActorID:    deref(f.Actor),
+		Direction:  directionOr(f.Direction),
+		Since:      f.Since,
+		Until:      f.Until,
+		Modalities: f.Modalities,
+		EventID:    deref(f.EventID),
 	}
-	for _, m := range f.Modalities {
-		out.Modalities = append(out.Modalities, actorgraph.Modality(m))
-	}
-	return out
 }
 
 func newActor(in model.CreateActorInput) actorgraph.Actor {
 	a := actorgraph.Actor{
 		ID:          in.ID,
-		Kind:        actorgraph.ActorKind(in.Kind),
+		Kind:        in.Kind,
 		Name:        strings.TrimSpace(in.Name),
 		Aliases:     in.Aliases,
 		Title:       deref(in.Title),
@@ -89,11 +73,7 @@ func newActor(in model.CreateActorInput) actorgraph.Actor {
 func actorPatch(in model.UpdateActorInput) actorgraph.ActorPatch {
 	p := actorgraph.ActorPatch{
 		Name: in.Name, Title: in.Title, Country: in.Country, CAMEOCode: in.CameoCode,
-		WikidataID: in.WikidataID, Description: in.Description,
-	}
-	if in.Kind != nil {
-		k := actorgraph.ActorKind(*in.Kind)
-		p.Kind = &k
+		WikidataID: in.WikidataID, Description: in.Description, Kind: in.Kind,
 	}
 	if in.Aliases != nil {
 		aliases := in.Aliases
@@ -105,7 +85,7 @@ func actorPatch(in model.UpdateActorInput) actorgraph.ActorPatch {
 func newRelationship(in model.CreateRelationshipInput) actorgraph.Relationship {
 	r := actorgraph.Relationship{
 		ID:        in.ID,
-		Type:      actorgraph.RelationshipType(in.Type),
+		Type:      in.Type,
 		From:      in.From,
 		To:        in.To,
 		Date:      in.Date,
@@ -116,7 +96,7 @@ func newRelationship(in model.CreateRelationshipInput) actorgraph.Relationship {
 		Summary:   deref(in.Summary),
 	}
 	if in.Modality != nil {
-		r.Modality = actorgraph.Modality(*in.Modality)
+		r.Modality = *in.Modality
 	}
 	if in.QuadClass != nil {
 		r.QuadClass = *in.QuadClass
@@ -152,7 +132,7 @@ func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.R
 // walkOf turns a PathFilter into a domain walk. The top-level `types` and
 // `direction` arguments of shortestPath and neighborhood are shorthands; a
 // value given both ways must agree.
-func walkOf(f *model.PathFilter, types []model.RelationshipType, direction *model.Direction) (actorgraph.Walk, error) {
+func walkOf(f *model.PathFilter, types []actorgraph.RelationshipType, direction *actorgraph.Direction) (actorgraph.Walk, error) {
 	var w actorgraph.Walk
 	if f == nil {
 		f = &model.PathFilter{}
@@ -163,25 +143,21 @@ func walkOf(f *model.PathFilter, types []model.RelationshipType, direction *mode
 	case direction != nil && f.Direction != nil && *direction != *f.Direction:
 		return w, actorgraph.Invalid("direction", "the argument and the filter disagree")
 	}
-	w.Types = domainTypes(append(types, f.Types...))
-	w.Direction = domainDirection(direction)
+	w.Types = slices.Concat(types, f.Types)
+	w.Direction = directionOr(direction)
 	if f.Direction != nil {
-		w.Direction = actorgraph.Direction(*f.Direction)
+		w.Direction = *f.Direction
 	}
 	w.Since, w.Until = f.Since, f.Until
-	for _, m := range f.Modalities {
-		w.Modalities = append(w.Modalities, actorgraph.Modality(m))
-	}
+	w.Modalities = f.Modalities
 	w.MinGoldstein, w.MaxGoldstein = f.MinGoldstein, f.MaxGoldstein
 	w.Avoid = f.Avoid
-	for _, k := range f.IntermediateKinds {
-		w.IntermediateKinds = append(w.IntermediateKinds, actorgraph.ActorKind(k))
-	}
+	w.IntermediateKinds = f.IntermediateKinds
 	return w, nil
 }
 
 // pathOptions resolves maxHops and the filter of a path query.
-func (r *Resolver) pathOptions(maxHops *int, f *model.PathFilter, types []model.RelationshipType, direction *model.Direction) (actorgraph.PathOptions, error) {
+func (r *Resolver) pathOptions(maxHops *int, f *model.PathFilter, types []actorgraph.RelationshipType, direction *actorgraph.Direction) (actorgraph.PathOptions, error) {
 	hops, err := r.Limits.hops(maxHops)
 	if err != nil {
 		return actorgraph.PathOptions{}, err
@@ -218,7 +194,7 @@ func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathC
 }
 
 // actorRelationships resolves Actor.relationships for every object type.
-func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	n, err := r.Limits.pageSize(first)
 	if err != nil {
 		return nil, err
@@ -229,8 +205,8 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 	}
 	key := relationshipsKey{
 		actorID:   obj.Domain().ID,
-		direction: domainDirection(direction),
-		types:     typesKey(domainTypes(types)),
+		direction: directionOr(direction),
+		types:     typesKey(types),
 		first:     n,
 		after:     afterID,
 		noTotal:   !wantsTotal(ctx),

@@ -18,12 +18,12 @@ func FuzzMutationInputValidation(f *testing.F) {
 	f.Add("", "", "", "", "", "", "", "", "", "", 0.0, 0, "")
 	f.Add("Bad Id", "KING", " ", "", "ru", "rus gov", "7747", "r 1", "HUGGED", "41a", 11.0, 9, " ")
 	f.Fuzz(func(t *testing.T, id, kind, name, alias, country, cameo, wikidata, relID, relType, eventCode string, goldstein float64, quad int, quote string) {
-		in := model.CreateActorInput{ID: id, Kind: model.ActorKind(kind), Name: name, Aliases: []string{alias},
+		in := model.CreateActorInput{ID: id, Kind: actorgraph.ActorKind(kind), Name: name, Aliases: []string{alias},
 			Country: &country, CameoCode: &cameo, WikidataID: &wikidata}
 		a := newActor(in)
 		checkValidation(t, a.Validate())
 
-		rin := model.CreateRelationshipInput{ID: relID, Type: model.RelationshipType(relType), From: id, To: "other-" + id,
+		rin := model.CreateRelationshipInput{ID: relID, Type: actorgraph.RelationshipType(relType), From: id, To: "other-" + id,
 			CameoCode: &eventCode, Goldstein: &goldstein, QuadClass: &quad,
 			Evidence: []*model.EvidenceInput{{Quote: quote, Source: "src"}}}
 		r := newRelationship(rin)

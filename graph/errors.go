@@ -13,46 +13,29 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// The error codes clients see in extensions.code. Limit codes come from
-// actorgraph.LimitError values and the limit extensions.
-const (
-	CodeNotFound        = "NOT_FOUND"
-	CodeBadUserInput    = "BAD_USER_INPUT"
-	CodeConflict        = "CONFLICT"
-	CodeUnauthenticated = "UNAUTHENTICATED"
-	CodeForbidden       = "FORBIDDEN"
-	CodeUnavailable     = "UNAVAILABLE"
-	CodeTimeout         = "TIMEOUT"
-	CodeInternal        = "INTERNAL"
-	CodeTooManyTokens   = "TOO_MANY_TOKENS"
-)
-
-// ErrorCode maps an error to its client-facing code and message, the one
-// table between domain errors and GraphQL. Messages of internal errors are
-// replaced, so no driver text or file path reaches a client.
-func ErrorCode(err error) (code, message string) {
-	var fe *actorgraph.FieldError
+// ErrorCode maps an error to its client-facing code and message through
+// the table Codes. Messages of internal errors are replaced, so no driver
+// text or file path reaches a client.
+func ErrorCode(err error) (code Code, message string) {
 	var le *actorgraph.LimitError
+	var fe *actorgraph.FieldError
 	switch {
 	case errors.As(err, &le):
-		return le.Code, le.Message
+		return Code(le.Code), le.Message
 	case errors.As(err, &fe):
 		return CodeBadUserInput, fe.Error()
-	case errors.Is(err, actorgraph.ErrInvalid):
-		return CodeBadUserInput, err.Error()
-	case errors.Is(err, actorgraph.ErrNotFound):
-		return CodeNotFound, err.Error()
-	case errors.Is(err, actorgraph.ErrConflict):
-		return CodeConflict, err.Error()
-	case errors.Is(err, actorgraph.ErrUnauthenticated):
-		return CodeUnauthenticated, err.Error()
-	case errors.Is(err, actorgraph.ErrForbidden):
-		return CodeForbidden, err.Error()
-	case errors.Is(err, actorgraph.ErrUnavailable):
-		return CodeUnavailable, "the store is unavailable; try again later"
-	case errors.Is(err, context.DeadlineExceeded):
-		return CodeTimeout, "the request took longer than its time limit and was cancelled"
-	case errors.Is(err, context.Canceled):
+	}
+	for _, c := range Codes {
+		if c.Err == nil || !errors.Is(err, c.Err) {
+			continue
+		}
+		if c.Message != "" {
+			return c.Code, c.Message
+		}
+		return c.Code, err.Error()
+	}
+	if errors.Is(err, context.Canceled) {
+		// The client went away or the server is stopping: not a fault.
 		return CodeTimeout, "the request was cancelled"
 	}
 	return CodeInternal, "internal error"
@@ -69,10 +52,10 @@ func errorPresenter(observe func(code string), logInternal func(ctx context.Cont
 			// An error gqlgen made itself (parse, validation, limits).
 			out := *gerr
 			if strings.HasPrefix(out.Message, "exceeded token limit") {
-				errcode.Set(&out, CodeTooManyTokens)
+				errcode.Set(&out, string(CodeTooManyTokens))
 			}
 			if out.Extensions == nil || out.Extensions["code"] == nil {
-				errcode.Set(&out, CodeBadUserInput)
+				errcode.Set(&out, string(CodeBadUserInput))
 			}
 			observe(fmt.Sprint(out.Extensions["code"]))
 			return &out
@@ -85,12 +68,12 @@ func errorPresenter(observe func(code string), logInternal func(ctx context.Cont
 		if gerr != nil {
 			out.Path, out.Locations = gerr.Path, gerr.Locations
 		}
-		out.Extensions = map[string]any{"code": code}
+		out.Extensions = map[string]any{"code": string(code)}
 		var fe *actorgraph.FieldError
 		if errors.As(err, &fe) {
 			out.Extensions["field"] = fe.Field
 		}
-		observe(code)
+		observe(string(code))
 		return out
 	}
 }

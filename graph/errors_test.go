@@ -11,7 +11,7 @@ import (
 func TestErrorCodeTable(t *testing.T) {
 	tests := []struct {
 		err         error
-		code        string
+		code        Code
 		hideMessage bool
 	}{
 		{actorgraph.NotFound("actor", "x"), CodeNotFound, false},
@@ -21,7 +21,8 @@ func TestErrorCodeTable(t *testing.T) {
 		{fmt.Errorf("%w: read-only", actorgraph.ErrForbidden), CodeForbidden, false},
 		{fmt.Errorf("%w: bolt://10.0.0.1 refused", actorgraph.ErrUnavailable), CodeUnavailable, true},
 		{fmt.Errorf("query: %w", context.DeadlineExceeded), CodeTimeout, true},
-		{&actorgraph.LimitError{Code: CodePageSizeExceeded, Message: "too big"}, CodePageSizeExceeded, false},
+		{fmt.Errorf("query: %w", context.Canceled), CodeTimeout, true},
+		{&actorgraph.LimitError{Code: string(CodePageSizeExceeded), Message: "too big"}, CodePageSizeExceeded, false},
 		{fmt.Errorf("open /secret/path: permission denied"), CodeInternal, true},
 	}
 	for _, tt := range tests {

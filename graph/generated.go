@@ -29,7 +29,6 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	Evidence() EvidenceResolver
 	Government() GovernmentResolver
 	Group() GroupResolver
 	Journalist() JournalistResolver
@@ -77,7 +76,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -91,7 +90,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -105,7 +104,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -119,7 +118,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -133,7 +132,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -176,7 +175,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -190,7 +189,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *model.Direction, types []model.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -230,13 +229,13 @@ type ComplexityRoot struct {
 		Actor            func(childComplexity int, id string) int
 		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string) int
 		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int) int
-		CheapestPath     func(childComplexity int, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) int
+		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) int
 		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
-		Neighborhood     func(childComplexity int, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) int
+		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) int
 		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
 		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string) int
 		Search           func(childComplexity int, text string, first *int) int
-		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) int
+		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) int
 	}
 
 	Relationship struct {
@@ -303,23 +302,20 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
-type EvidenceResolver interface {
-	Kind(ctx context.Context, obj *actorgraph.Evidence) (model.EvidenceKind, error)
-}
 type GovernmentResolver interface {
-	Relationships(ctx context.Context, obj *model.Government, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type GroupResolver interface {
-	Relationships(ctx context.Context, obj *model.Group, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type JournalistResolver interface {
-	Relationships(ctx context.Context, obj *model.Journalist, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type LeaderResolver interface {
-	Relationships(ctx context.Context, obj *model.Leader, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type MediatorResolver interface {
-	Relationships(ctx context.Context, obj *model.Mediator, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type MutationResolver interface {
 	CreateActor(ctx context.Context, input model.CreateActorInput) (model.Actor, error)
@@ -330,22 +326,22 @@ type MutationResolver interface {
 	MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error)
 }
 type OfficialResolver interface {
-	Relationships(ctx context.Context, obj *model.Official, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type OrganizationResolver interface {
-	Relationships(ctx context.Context, obj *model.Organization, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type QueryResolver interface {
 	Actor(ctx context.Context, id string) (model.Actor, error)
 	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
 	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string) (*model.RelationshipConnection, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) (*model.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error)
 	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
 	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error)
-	CheapestPath(ctx context.Context, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) (*model.Path, error)
+	CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) (*model.Path, error)
 }
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *model.Relationship) (model.Actor, error)
@@ -489,7 +485,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Government.resolution":
 		if e.ComplexityRoot.Government.Resolution == nil {
 			break
@@ -561,7 +557,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Group.resolution":
 		if e.ComplexityRoot.Group.Resolution == nil {
 			break
@@ -633,7 +629,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Journalist.resolution":
 		if e.ComplexityRoot.Journalist.Resolution == nil {
 			break
@@ -705,7 +701,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Leader.resolution":
 		if e.ComplexityRoot.Leader.Resolution == nil {
 			break
@@ -777,7 +773,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Mediator.resolution":
 		if e.ComplexityRoot.Mediator.Resolution == nil {
 			break
@@ -1002,7 +998,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Official.resolution":
 		if e.ComplexityRoot.Official.Resolution == nil {
 			break
@@ -1074,7 +1070,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*model.Direction), args["types"].([]model.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
 	case "Organization.resolution":
 		if e.ComplexityRoot.Organization.Resolution == nil {
 			break
@@ -1232,7 +1228,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*model.PathWeight), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*actorgraph.Weight), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
 
 	case "Query.kShortestPaths":
 		if e.ComplexityRoot.Query.KShortestPaths == nil {
@@ -1255,7 +1251,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]model.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1299,7 +1295,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]model.RelationshipType), args["direction"].(*model.Direction), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]actorgraph.RelationshipType), args["direction"].(*actorgraph.Direction), args["filter"].(*model.PathFilter)), true
 
 	case "Relationship.avgTone":
 		if e.ComplexityRoot.Relationship.AvgTone == nil {
@@ -1650,10 +1646,32 @@ actorgraph: leaders, governments, mediators and the evidenced relationships
 between them. Every relationship carries at least one verbatim quote from its
 source.
 
-Errors carry ` + "`" + `extensions.code` + "`" + `: NOT_FOUND, BAD_USER_INPUT, CONFLICT,
-UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE, TIMEOUT, INTERNAL, and the limit codes
-PAGE_SIZE_EXCEEDED, MAX_HOPS_EXCEEDED, DEPTH_EXCEEDED, QUERY_TOO_DEEP,
-TOO_MANY_ALIASES, TOO_MANY_TOKENS, COMPLEXITY_LIMIT_EXCEEDED, REQUEST_TOO_LARGE.
+Errors carry ` + "`" + `extensions.code` + "`" + `, one of the codes below. An error raised while
+the query runs leaves the HTTP status at 200, beside any partial data; a body
+that is not JSON gets 400 BAD_USER_INPUT.
+
+| code | meaning | HTTP status |
+|---|---|---|
+| ` + "`" + `BAD_USER_INPUT` + "`" + ` | An argument breaks a rule; ` + "`" + `extensions.field` + "`" + ` names it when known. | 200 |
+| ` + "`" + `NOT_FOUND` + "`" + ` | The named actor or relationship does not exist. | 200 |
+| ` + "`" + `CONFLICT` + "`" + ` | The write clashes with stored data (a duplicate id, an actor that still has relationships). | 200 |
+| ` + "`" + `UNAUTHENTICATED` + "`" + ` | A mutation without a valid ` + "`" + `Authorization: Bearer` + "`" + ` token. | 200 |
+| ` + "`" + `FORBIDDEN` + "`" + ` | Not allowed: the server is read-only (no API token is set). | 200 |
+| ` + "`" + `UNAVAILABLE` + "`" + ` | The store cannot be reached right now; retry later. | 200 |
+| ` + "`" + `TIMEOUT` + "`" + ` | The request ran past its time limit, or was cancelled, and was stopped. | 200 |
+| ` + "`" + `INTERNAL` + "`" + ` | An unexpected error; the log has the detail, with the request id (a failed field leaves the status at 200). | 500 |
+| ` + "`" + `PAGE_SIZE_EXCEEDED` + "`" + ` | ` + "`" + `first` + "`" + ` (or ` + "`" + `k` + "`" + `) is above the page size limit. | 200 |
+| ` + "`" + `MAX_HOPS_EXCEEDED` + "`" + ` | ` + "`" + `maxHops` + "`" + ` is above the path length limit. | 200 |
+| ` + "`" + `DEPTH_EXCEEDED` + "`" + ` | A neighborhood ` + "`" + `depth` + "`" + ` is above the limit. | 200 |
+| ` + "`" + `QUERY_TOO_DEEP` + "`" + ` | The selections nest deeper than the limit. | 200 |
+| ` + "`" + `TOO_MANY_ALIASES` + "`" + ` | The operation uses more aliases than the limit. | 200 |
+| ` + "`" + `TOO_MANY_TOKENS` + "`" + ` | The query has more tokens than the parser's limit. | 422 |
+| ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + ` | The query's complexity (list fields count their page size) is above the limit. | 200 |
+| ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 |
+| ` + "`" + `BAD_REQUEST` + "`" + ` | The request body could not be read. | 400 |
+| ` + "`" + `GRAPHQL_PARSE_FAILED` + "`" + ` | The query is not valid GraphQL. | 422 |
+| ` + "`" + `GRAPHQL_VALIDATION_FAILED` + "`" + ` | The query or its variables do not fit the schema (an unknown field or enum value). | 422 |
+| ` + "`" + `PERSISTED_QUERY_NOT_FOUND` + "`" + ` | The persisted query's hash is unknown; send the query with it once. | 200 |
 """
 schema {
   query: Query
@@ -2662,16 +2680,16 @@ func (ec *executionContext) field_Government_relationships_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2700,16 +2718,16 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2738,16 +2756,16 @@ func (ec *executionContext) field_Journalist_relationships_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2776,16 +2794,16 @@ func (ec *executionContext) field_Leader_relationships_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2814,16 +2832,16 @@ func (ec *executionContext) field_Mediator_relationships_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2960,16 +2978,16 @@ func (ec *executionContext) field_Official_relationships_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2998,16 +3016,16 @@ func (ec *executionContext) field_Organization_relationships_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["direction"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3156,8 +3174,8 @@ func (ec *executionContext) field_Query_cheapestPath_args(ctx context.Context, r
 	}
 	args["to"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "weight",
-		func(ctx context.Context, v any) (*model.PathWeight, error) {
-			return ec.unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Weight, error) {
+			return ec.unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐWeight(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3248,8 +3266,8 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 	}
 	args["depth"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3408,16 +3426,16 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 	}
 	args["maxHops"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
-			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		func(ctx context.Context, v any) (*actorgraph.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3751,18 +3769,18 @@ func (ec *executionContext) _Evidence_kind(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Evidence_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evidence().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-			return ec.marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.EvidenceKind) graphql.Marshaler {
+			return ec.marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Evidence_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evidence", field, true, true, "EvidenceKind")
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "EvidenceKind")
 }
 
 func (ec *executionContext) _Government_id(ctx context.Context, field graphql.CollectedField, obj *model.Government) (ret graphql.Marshaler) {
@@ -3800,8 +3818,8 @@ func (ec *executionContext) _Government_kind(ctx context.Context, field graphql.
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4014,7 +4032,7 @@ func (ec *executionContext) _Government_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4083,8 +4101,8 @@ func (ec *executionContext) _Group_kind(ctx context.Context, field graphql.Colle
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4297,7 +4315,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4366,8 +4384,8 @@ func (ec *executionContext) _Journalist_kind(ctx context.Context, field graphql.
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4580,7 +4598,7 @@ func (ec *executionContext) _Journalist_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4649,8 +4667,8 @@ func (ec *executionContext) _Leader_kind(ctx context.Context, field graphql.Coll
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4863,7 +4881,7 @@ func (ec *executionContext) _Leader_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4932,8 +4950,8 @@ func (ec *executionContext) _Mediator_kind(ctx context.Context, field graphql.Co
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5146,7 +5164,7 @@ func (ec *executionContext) _Mediator_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -5810,8 +5828,8 @@ func (ec *executionContext) _Official_kind(ctx context.Context, field graphql.Co
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6024,7 +6042,7 @@ func (ec *executionContext) _Official_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6093,8 +6111,8 @@ func (ec *executionContext) _Organization_kind(ctx context.Context, field graphq
 			return obj.Kind(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6307,7 +6325,7 @@ func (ec *executionContext) _Organization_relationships(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["types"].([]model.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6953,7 +6971,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]model.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -6997,7 +7015,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]model.RelationshipType), fc.Args["direction"].(*model.Direction), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["direction"].(*actorgraph.Direction), fc.Args["filter"].(*model.PathFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -7173,7 +7191,7 @@ func (ec *executionContext) _Query_cheapestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*model.PathWeight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*actorgraph.Weight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -7318,8 +7336,8 @@ func (ec *executionContext) _Relationship_type(ctx context.Context, field graphq
 			return obj.Type(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
-			return ec.marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.RelationshipType) graphql.Marshaler {
+			return ec.marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7520,8 +7538,8 @@ func (ec *executionContext) _Relationship_modality(ctx context.Context, field gr
 			return obj.Modality(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Modality) graphql.Marshaler {
-			return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.Modality) graphql.Marshaler {
+			return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9418,7 +9436,7 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 		switch k {
 		case "kinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
-			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKindᚄ(ctx, v)
+			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9481,7 +9499,7 @@ func (ec *executionContext) unmarshalInputCreateActorInput(ctx context.Context, 
 			it.ID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, v)
+			data, err := ec.unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9583,7 +9601,7 @@ func (ec *executionContext) unmarshalInputCreateRelationshipInput(ctx context.Co
 			it.ID = data
 		case "type":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
-			data, err := ec.unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx, v)
+			data, err := ec.unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9632,7 +9650,7 @@ func (ec *executionContext) unmarshalInputCreateRelationshipInput(ctx context.Co
 			it.QuadClass = data
 		case "modality":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modality"))
-			data, err := ec.unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx, v)
+			data, err := ec.unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9744,14 +9762,14 @@ func (ec *executionContext) unmarshalInputPathFilter(ctx context.Context, obj an
 		switch k {
 		case "types":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
-			data, err := ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+			data, err := ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Types = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			data, err := ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9772,7 +9790,7 @@ func (ec *executionContext) unmarshalInputPathFilter(ctx context.Context, obj an
 			it.Until = data
 		case "modalities":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modalities"))
-			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx, v)
+			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModalityᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9800,7 +9818,7 @@ func (ec *executionContext) unmarshalInputPathFilter(ctx context.Context, obj an
 			it.Avoid = data
 		case "intermediateKinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intermediateKinds"))
-			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKindᚄ(ctx, v)
+			data, err := ec.unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9846,7 +9864,7 @@ func (ec *executionContext) unmarshalInputRelationshipFilter(ctx context.Context
 		switch k {
 		case "types":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
-			data, err := ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+			data, err := ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9860,7 +9878,7 @@ func (ec *executionContext) unmarshalInputRelationshipFilter(ctx context.Context
 			it.Actor = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			data, err := ec.unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9881,7 +9899,7 @@ func (ec *executionContext) unmarshalInputRelationshipFilter(ctx context.Context
 			it.Until = data
 		case "modalities":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modalities"))
-			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx, v)
+			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModalityᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9930,7 +9948,7 @@ func (ec *executionContext) unmarshalInputUpdateActorInput(ctx context.Context, 
 		switch k {
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, v)
+			data, err := ec.unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -10190,19 +10208,18 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 		case "quote":
 			out.Values[i] = ec._Evidence_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._Evidence_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evidence_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evidence_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12131,14 +12148,19 @@ func (ec *executionContext) marshalNActorEdge2ᚖgithubᚗcomᚋactorgraphᚋact
 	return ec._ActorEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx context.Context, v any) (model.ActorKind, error) {
-	var res model.ActorKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx context.Context, v any) (actorgraph.ActorKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.ActorKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx context.Context, sel ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx context.Context, sel ast.SelectionSet, v actorgraph.ActorKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ActorKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -12212,15 +12234,31 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋactorgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, v any) (model.EvidenceKind, error) {
-	var res model.EvidenceKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind(ctx context.Context, v any) (actorgraph.EvidenceKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v actorgraph.EvidenceKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EvidenceKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind = map[string]actorgraph.EvidenceKind{
+		"QUOTE":       actorgraph.VerbatimQuote,
+		"CODED_EVENT": actorgraph.CodedEvent,
+	}
+	marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind = map[actorgraph.EvidenceKind]string{
+		actorgraph.VerbatimQuote: "QUOTE",
+		actorgraph.CodedEvent:    "CODED_EVENT",
+	}
+)
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
@@ -12301,14 +12339,19 @@ func (ec *executionContext) marshalNMergeActorsPayload2ᚖgithubᚗcomᚋactorgr
 	return ec._MergeActorsPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx context.Context, v any) (model.Modality, error) {
-	var res model.Modality
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx context.Context, v any) (actorgraph.Modality, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Modality(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx context.Context, sel ast.SelectionSet, v model.Modality) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx context.Context, sel ast.SelectionSet, v actorgraph.Modality) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Modality!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -12455,14 +12498,19 @@ func (ec *executionContext) marshalNRelationshipEdge2ᚖgithubᚗcomᚋactorgrap
 	return ec._RelationshipEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, v any) (model.RelationshipType, error) {
-	var res model.RelationshipType
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx context.Context, v any) (actorgraph.RelationshipType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.RelationshipType(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v actorgraph.RelationshipType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RelationshipType!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNResolution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐResolution(ctx context.Context, sel ast.SelectionSet, v *model.Resolution) graphql.Marshaler {
@@ -12740,16 +12788,16 @@ func (ec *executionContext) unmarshalOActorFilter2ᚖgithubᚗcomᚋactorgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKindᚄ(ctx context.Context, v any) ([]model.ActorKind, error) {
+func (ec *executionContext) unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKindᚄ(ctx context.Context, v any) ([]actorgraph.ActorKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.ActorKind, len(vSlice))
+	res := make([]actorgraph.ActorKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12757,14 +12805,14 @@ func (ec *executionContext) unmarshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋa
 	return res, nil
 }
 
-func (ec *executionContext) marshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ActorKind) graphql.Marshaler {
+func (ec *executionContext) marshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKindᚄ(ctx context.Context, sel ast.SelectionSet, v []actorgraph.ActorKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx, sel, v[i])
+		return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12776,20 +12824,23 @@ func (ec *executionContext) marshalOActorKind2ᚕgithubᚗcomᚋactorgraphᚋact
 	return ret
 }
 
-func (ec *executionContext) unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx context.Context, v any) (*model.ActorKind, error) {
+func (ec *executionContext) unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx context.Context, v any) (*actorgraph.ActorKind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.ActorKind)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.ActorKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActorKind(ctx context.Context, sel ast.SelectionSet, v *model.ActorKind) graphql.Marshaler {
+func (ec *executionContext) marshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐActorKind(ctx context.Context, sel ast.SelectionSet, v *actorgraph.ActorKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -12840,20 +12891,23 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgra
 	return res
 }
 
-func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (*model.Direction, error) {
+func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx context.Context, v any) (*actorgraph.Direction, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.Direction)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Direction(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v *model.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDirection(ctx context.Context, sel ast.SelectionSet, v *actorgraph.Direction) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -12951,16 +13005,16 @@ func (ec *executionContext) marshalOMention2ᚖgithubᚗcomᚋactorgraphᚋactor
 	return ec._Mention(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx context.Context, v any) ([]model.Modality, error) {
+func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModalityᚄ(ctx context.Context, v any) ([]actorgraph.Modality, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.Modality, len(vSlice))
+	res := make([]actorgraph.Modality, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12968,14 +13022,14 @@ func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋac
 	return res, nil
 }
 
-func (ec *executionContext) marshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModalityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Modality) graphql.Marshaler {
+func (ec *executionContext) marshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModalityᚄ(ctx context.Context, sel ast.SelectionSet, v []actorgraph.Modality) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx, sel, v[i])
+		return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12987,20 +13041,23 @@ func (ec *executionContext) marshalOModality2ᚕgithubᚗcomᚋactorgraphᚋacto
 	return ret
 }
 
-func (ec *executionContext) unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx context.Context, v any) (*model.Modality, error) {
+func (ec *executionContext) unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx context.Context, v any) (*actorgraph.Modality, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.Modality)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Modality(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐModality(ctx context.Context, sel ast.SelectionSet, v *model.Modality) graphql.Marshaler {
+func (ec *executionContext) marshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐModality(ctx context.Context, sel ast.SelectionSet, v *actorgraph.Modality) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -13018,20 +13075,23 @@ func (ec *executionContext) unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx context.Context, v any) (*model.PathWeight, error) {
+func (ec *executionContext) unmarshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐWeight(ctx context.Context, v any) (*actorgraph.Weight, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.PathWeight)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Weight(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathWeight(ctx context.Context, sel ast.SelectionSet, v *model.PathWeight) graphql.Marshaler {
+func (ec *executionContext) marshalOPathWeight2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐWeight(ctx context.Context, sel ast.SelectionSet, v *actorgraph.Weight) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalORelationshipFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipFilter(ctx context.Context, v any) (*model.RelationshipFilter, error) {
@@ -13042,16 +13102,16 @@ func (ec *executionContext) unmarshalORelationshipFilter2ᚖgithubᚗcomᚋactor
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]model.RelationshipType, error) {
+func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]actorgraph.RelationshipType, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.RelationshipType, len(vSlice))
+	res := make([]actorgraph.RelationshipType, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13059,14 +13119,14 @@ func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋactorgr
 	return res, nil
 }
 
-func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipType) graphql.Marshaler {
+func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []actorgraph.RelationshipType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipType(ctx, sel, v[i])
+		return ec.marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -98,7 +98,7 @@ func complexityRoot(l Limits) ComplexityRoot {
 		}
 		return l.DefaultPageSize
 	}
-	rels := func(child int, _ *model.Direction, _ []model.RelationshipType, first *int, _ *string) int {
+	rels := func(child int, _ *actorgraph.Direction, _ []actorgraph.RelationshipType, first *int, _ *string) int {
 		return 1 + child*page(first)
 	}
 	c.Leader.Relationships = rels
@@ -117,7 +117,7 @@ func complexityRoot(l Limits) ComplexityRoot {
 		}
 		return l.MaxHops
 	}
-	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []model.RelationshipType, _ *model.PathFilter, limit *int) int {
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, limit *int) int {
 		d := 1
 		if depth != nil && *depth > 1 {
 			d = *depth
@@ -128,10 +128,10 @@ func complexityRoot(l Limits) ComplexityRoot {
 		}
 		return 1 + child*n
 	}
-	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []model.RelationshipType, _ *model.Direction, _ *model.PathFilter) int {
+	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []actorgraph.RelationshipType, _ *actorgraph.Direction, _ *model.PathFilter) int {
 		return 1 + child*hops(maxHops)
 	}
-	c.Query.CheapestPath = func(child int, _, _ string, _ *model.PathWeight, maxHops *int, _ *model.PathFilter) int {
+	c.Query.CheapestPath = func(child int, _, _ string, _ *actorgraph.Weight, maxHops *int, _ *model.PathFilter) int {
 		return 1 + child*hops(maxHops)
 	}
 	c.Query.AllShortestPaths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, first *int) int {

@@ -54,15 +54,6 @@ func DefaultLimits() Limits {
 	}
 }
 
-// Limit codes.
-const (
-	CodePageSizeExceeded = "PAGE_SIZE_EXCEEDED"
-	CodeMaxHopsExceeded  = "MAX_HOPS_EXCEEDED"
-	CodeDepthExceeded    = "DEPTH_EXCEEDED"
-	CodeQueryTooDeep     = "QUERY_TOO_DEEP"
-	CodeTooManyAliases   = "TOO_MANY_ALIASES"
-)
-
 // pageSize resolves `first` against the limits.
 func (l Limits) pageSize(first *int) (int, error) {
 	if first == nil {
@@ -72,7 +63,7 @@ func (l Limits) pageSize(first *int) (int, error) {
 	case *first < 0:
 		return 0, actorgraph.Invalid("first", "must not be negative")
 	case *first > l.MaxPageSize:
-		return 0, &actorgraph.LimitError{Code: CodePageSizeExceeded,
+		return 0, &actorgraph.LimitError{Code: string(CodePageSizeExceeded),
 			Message: fmt.Sprintf("first is %d, more than the page size limit of %d", *first, l.MaxPageSize)}
 	}
 	return *first, nil
@@ -87,7 +78,7 @@ func (l Limits) hops(maxHops *int) (int, error) {
 	case *maxHops < 1:
 		return 0, actorgraph.Invalid("maxHops", "must be at least 1")
 	case *maxHops > l.MaxHops:
-		return 0, &actorgraph.LimitError{Code: CodeMaxHopsExceeded,
+		return 0, &actorgraph.LimitError{Code: string(CodeMaxHopsExceeded),
 			Message: fmt.Sprintf("maxHops is %d, more than the limit of %d", *maxHops, l.MaxHops)}
 	}
 	return *maxHops, nil
@@ -103,7 +94,7 @@ func (l Limits) depth(depth *int) (int, error) {
 	case d < 0:
 		return 0, actorgraph.Invalid("depth", "must not be negative")
 	case d > l.MaxNeighborhoodDepth:
-		return 0, &actorgraph.LimitError{Code: CodeDepthExceeded,
+		return 0, &actorgraph.LimitError{Code: string(CodeDepthExceeded),
 			Message: fmt.Sprintf("depth is %d, more than the limit of %d", d, l.MaxNeighborhoodDepth)}
 	}
 	return d, nil
@@ -132,12 +123,12 @@ func (s shapeLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.O
 	depth := w.walk(op.SelectionSet, 1)
 	if depth > s.maxDepth {
 		err := gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, s.maxDepth)
-		errcode.Set(err, CodeQueryTooDeep)
+		errcode.Set(err, string(CodeQueryTooDeep))
 		return err
 	}
 	if w.aliases > s.maxAliases {
 		err := gqlerror.Errorf("query uses %d aliases, more than the limit of %d", w.aliases, s.maxAliases)
-		errcode.Set(err, CodeTooManyAliases)
+		errcode.Set(err, string(CodeTooManyAliases))
 		return err
 	}
 	return nil

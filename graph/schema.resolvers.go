@@ -13,36 +13,28 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// Kind is the resolver for the kind field.
-func (r *evidenceResolver) Kind(ctx context.Context, obj *actorgraph.Evidence) (model.EvidenceKind, error) {
-	if obj.Kind == actorgraph.CodedEvent {
-		return model.EvidenceKindCodedEvent, nil
-	}
-	return model.EvidenceKindQuote, nil
-}
-
 // Relationships is the resolver for the relationships field.
-func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
@@ -120,12 +112,12 @@ func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *model.Direction, types []model.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
+func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, first, after)
 }
 
@@ -189,7 +181,7 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []model.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error) {
 	d, err := r.Limits.depth(depth)
 	if err != nil {
 		return nil, err
@@ -213,7 +205,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []model.RelationshipType, direction *model.Direction, filter *model.PathFilter) (*model.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error) {
 	opts, err := r.pathOptions(maxHops, filter, types, direction)
 	if err != nil {
 		return nil, err
@@ -280,14 +272,14 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 }
 
 // CheapestPath is the resolver for the cheapestPath field.
-func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string, weight *model.PathWeight, maxHops *int, filter *model.PathFilter) (*model.Path, error) {
+func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) (*model.Path, error) {
 	opts, err := r.pathOptions(maxHops, filter, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	opts.Weight = actorgraph.WeightCooperation
 	if weight != nil {
-		opts.Weight = actorgraph.Weight(*weight)
+		opts.Weight = *weight
 	}
 	p, err := r.Store.CheapestPath(ctx, from, to, opts)
 	if err != nil {
@@ -314,9 +306,6 @@ func (r *resolutionResolver) MentionCount(ctx context.Context, obj *model.Resolu
 	}
 	return page.TotalCount, nil
 }
-
-// Evidence returns EvidenceResolver implementation.
-func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
 // Government returns GovernmentResolver implementation.
 func (r *Resolver) Government() GovernmentResolver { return &governmentResolver{r} }
@@ -352,7 +341,6 @@ func (r *Resolver) Relationship() RelationshipResolver { return &relationshipRes
 func (r *Resolver) Resolution() ResolutionResolver { return &resolutionResolver{r} }
 
 type (
-	evidenceResolver     struct{ *Resolver }
 	governmentResolver   struct{ *Resolver }
 	groupResolver        struct{ *Resolver }
 	journalistResolver   struct{ *Resolver }

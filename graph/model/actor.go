@@ -26,14 +26,14 @@ type ActorNode struct{ A actorgraph.Actor }
 // Domain returns the wrapped actor.
 func (n *ActorNode) Domain() *actorgraph.Actor { return &n.A }
 
-func (n *ActorNode) ID() string          { return n.A.ID }
-func (n *ActorNode) Kind() ActorKind     { return ActorKind(n.A.Kind) }
-func (n *ActorNode) Name() string        { return n.A.Name }
-func (n *ActorNode) Aliases() []string   { return nonNil(n.A.Aliases) }
-func (n *ActorNode) Title() *string      { return optional(n.A.Title) }
-func (n *ActorNode) Country() *string    { return optional(n.A.Country) }
-func (n *ActorNode) CameoCode() *string  { return optional(n.A.CAMEOCode) }
-func (n *ActorNode) WikidataID() *string { return optional(n.A.WikidataID) }
+func (n *ActorNode) ID() string                 { return n.A.ID }
+func (n *ActorNode) Kind() actorgraph.ActorKind { return n.A.Kind }
+func (n *ActorNode) Name() string               { return n.A.Name }
+func (n *ActorNode) Aliases() []string          { return nonNil(n.A.Aliases) }
+func (n *ActorNode) Title() *string             { return optional(n.A.Title) }
+func (n *ActorNode) Country() *string           { return optional(n.A.Country) }
+func (n *ActorNode) CameoCode() *string         { return optional(n.A.CAMEOCode) }
+func (n *ActorNode) WikidataID() *string        { return optional(n.A.WikidataID) }
 func (n *ActorNode) Description() *string {
 	return optional(n.A.Description)
 }
@@ -95,10 +95,10 @@ func NewRelationships(rs []actorgraph.Relationship) []*Relationship {
 	return out
 }
 
-func (r *Relationship) ID() string             { return r.R.ID }
-func (r *Relationship) Type() RelationshipType { return RelationshipType(r.R.Type) }
-func (r *Relationship) Date() *actorgraph.Date { return r.R.Date }
-func (r *Relationship) CameoCode() *string     { return optional(r.R.CAMEOCode) }
+func (r *Relationship) ID() string                        { return r.R.ID }
+func (r *Relationship) Type() actorgraph.RelationshipType { return r.R.Type }
+func (r *Relationship) Date() *actorgraph.Date            { return r.R.Date }
+func (r *Relationship) CameoCode() *string                { return optional(r.R.CAMEOCode) }
 func (r *Relationship) CameoLabel() *string {
 	label, ok := cameo.Label(r.R.CAMEOCode)
 	if !ok {
@@ -107,7 +107,7 @@ func (r *Relationship) CameoLabel() *string {
 	return &label
 }
 func (r *Relationship) Goldstein() *float64             { return r.R.Goldstein }
-func (r *Relationship) Modality() Modality              { return Modality(r.R.Modality) }
+func (r *Relationship) Modality() actorgraph.Modality   { return r.R.Modality }
 func (r *Relationship) EventID() *string                { return optional(r.R.EventID) }
 func (r *Relationship) Summary() *string                { return optional(r.R.Summary) }
 func (r *Relationship) Evidence() []actorgraph.Evidence { return nonNil(r.R.Evidence) }

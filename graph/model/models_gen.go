@@ -3,11 +3,6 @@
 package model
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"strconv"
-
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
@@ -24,7 +19,7 @@ type ActorEdge struct {
 }
 
 type ActorFilter struct {
-	Kinds []ActorKind `json:"kinds,omitempty"`
+	Kinds []actorgraph.ActorKind `json:"kinds,omitempty"`
 	// Country code, e.g. RUS.
 	Country *string `json:"country,omitempty"`
 	// Name or alias contains this text (case- and accent-insensitive).
@@ -32,30 +27,30 @@ type ActorFilter struct {
 }
 
 type CreateActorInput struct {
-	ID          string    `json:"id"`
-	Kind        ActorKind `json:"kind"`
-	Name        string    `json:"name"`
-	Aliases     []string  `json:"aliases,omitempty"`
-	Title       *string   `json:"title,omitempty"`
-	Country     *string   `json:"country,omitempty"`
-	CameoCode   *string   `json:"cameoCode,omitempty"`
-	WikidataID  *string   `json:"wikidataId,omitempty"`
-	Description *string   `json:"description,omitempty"`
+	ID          string               `json:"id"`
+	Kind        actorgraph.ActorKind `json:"kind"`
+	Name        string               `json:"name"`
+	Aliases     []string             `json:"aliases,omitempty"`
+	Title       *string              `json:"title,omitempty"`
+	Country     *string              `json:"country,omitempty"`
+	CameoCode   *string              `json:"cameoCode,omitempty"`
+	WikidataID  *string              `json:"wikidataId,omitempty"`
+	Description *string              `json:"description,omitempty"`
 }
 
 type CreateRelationshipInput struct {
-	ID        string           `json:"id"`
-	Type      RelationshipType `json:"type"`
-	From      string           `json:"from"`
-	To        string           `json:"to"`
-	Date      *actorgraph.Date `json:"date,omitempty"`
-	CameoCode *string          `json:"cameoCode,omitempty"`
-	Goldstein *float64         `json:"goldstein,omitempty"`
-	QuadClass *int             `json:"quadClass,omitempty"`
-	Modality  *Modality        `json:"modality,omitempty"`
-	EventID   *string          `json:"eventId,omitempty"`
-	Summary   *string          `json:"summary,omitempty"`
-	Evidence  []*EvidenceInput `json:"evidence"`
+	ID        string                      `json:"id"`
+	Type      actorgraph.RelationshipType `json:"type"`
+	From      string                      `json:"from"`
+	To        string                      `json:"to"`
+	Date      *actorgraph.Date            `json:"date,omitempty"`
+	CameoCode *string                     `json:"cameoCode,omitempty"`
+	Goldstein *float64                    `json:"goldstein,omitempty"`
+	QuadClass *int                        `json:"quadClass,omitempty"`
+	Modality  *actorgraph.Modality        `json:"modality,omitempty"`
+	EventID   *string                     `json:"eventId,omitempty"`
+	Summary   *string                     `json:"summary,omitempty"`
+	Evidence  []*EvidenceInput            `json:"evidence"`
 }
 
 type DeleteActorPayload struct {
@@ -104,14 +99,14 @@ type PathEdge struct {
 
 // Which relationships and actors a path search or neighborhood may use. Absent fields allow everything.
 type PathFilter struct {
-	Types []RelationshipType `json:"types,omitempty"`
+	Types []actorgraph.RelationshipType `json:"types,omitempty"`
 	// OUTGOING follows relationships from `from` to `to` only, INCOMING against them, BOTH either way (default).
-	Direction *Direction `json:"direction,omitempty"`
+	Direction *actorgraph.Direction `json:"direction,omitempty"`
 	// Only relationships dated on or after this day (undated ones are left out).
 	Since *actorgraph.Date `json:"since,omitempty"`
 	// Only relationships dated on or before this day (undated ones are left out).
-	Until      *actorgraph.Date `json:"until,omitempty"`
-	Modalities []Modality       `json:"modalities,omitempty"`
+	Until      *actorgraph.Date      `json:"until,omitempty"`
+	Modalities []actorgraph.Modality `json:"modalities,omitempty"`
 	// Only relationships with a Goldstein score of at least this (e.g. 0: only cooperative links; structural ones are left out).
 	MinGoldstein *float64 `json:"minGoldstein,omitempty"`
 	// Only relationships with a Goldstein score of at most this.
@@ -119,7 +114,7 @@ type PathFilter struct {
 	// Actors the walk must not pass through.
 	Avoid []string `json:"avoid,omitempty"`
 	// Kinds an actor must have to be passed through (endpoints are exempt).
-	IntermediateKinds []ActorKind `json:"intermediateKinds,omitempty"`
+	IntermediateKinds []actorgraph.ActorKind `json:"intermediateKinds,omitempty"`
 }
 
 type Query struct {
@@ -138,17 +133,17 @@ type RelationshipEdge struct {
 }
 
 type RelationshipFilter struct {
-	Types []RelationshipType `json:"types,omitempty"`
+	Types []actorgraph.RelationshipType `json:"types,omitempty"`
 	// Relationships at this actor…
 	Actor *string `json:"actor,omitempty"`
 	// …at this end of them (default BOTH).
-	Direction *Direction `json:"direction,omitempty"`
+	Direction *actorgraph.Direction `json:"direction,omitempty"`
 	// Dated on or after this day (undated relationships are left out).
 	Since *actorgraph.Date `json:"since,omitempty"`
 	// Dated on or before this day (undated relationships are left out).
-	Until      *actorgraph.Date `json:"until,omitempty"`
-	Modalities []Modality       `json:"modalities,omitempty"`
-	EventID    *string          `json:"eventId,omitempty"`
+	Until      *actorgraph.Date      `json:"until,omitempty"`
+	Modalities []actorgraph.Modality `json:"modalities,omitempty"`
+	EventID    *string               `json:"eventId,omitempty"`
 }
 
 // Actors and the relationships among them, shaped for graph-visual frontends: nodes by distance from the centre then id, edges by id. Each edge has `id`, `source`, `target` and `type`.
@@ -161,465 +156,12 @@ type Subgraph struct {
 
 // Fields to change; absent fields stay as they are.
 type UpdateActorInput struct {
-	Kind        *ActorKind `json:"kind,omitempty"`
-	Name        *string    `json:"name,omitempty"`
-	Aliases     []string   `json:"aliases,omitempty"`
-	Title       *string    `json:"title,omitempty"`
-	Country     *string    `json:"country,omitempty"`
-	CameoCode   *string    `json:"cameoCode,omitempty"`
-	WikidataID  *string    `json:"wikidataId,omitempty"`
-	Description *string    `json:"description,omitempty"`
-}
-
-// What sort of actor an actor is; decides its object type.
-type ActorKind string
-
-const (
-	// A person who heads a state or government (object type Leader).
-	ActorKindLeader ActorKind = "LEADER"
-	// A state or its government (object type Government).
-	ActorKindGovernment ActorKind = "GOVERNMENT"
-	// An actor whose part in the story is mediation (object type Mediator).
-	ActorKindMediator ActorKind = "MEDIATOR"
-	// A person acting for a government or organisation (object type Official).
-	ActorKindOfficial ActorKind = "OFFICIAL"
-	// A reporter (object type Journalist).
-	ActorKindJournalist ActorKind = "JOURNALIST"
-	// An institution, agency or company (object type Organization).
-	ActorKindOrganization ActorKind = "ORGANIZATION"
-	// A collective actor such as 'European leaders' (object type Group).
-	ActorKindGroup ActorKind = "GROUP"
-)
-
-var AllActorKind = []ActorKind{
-	ActorKindLeader,
-	ActorKindGovernment,
-	ActorKindMediator,
-	ActorKindOfficial,
-	ActorKindJournalist,
-	ActorKindOrganization,
-	ActorKindGroup,
-}
-
-func (e ActorKind) IsValid() bool {
-	switch e {
-	case ActorKindLeader, ActorKindGovernment, ActorKindMediator, ActorKindOfficial, ActorKindJournalist, ActorKindOrganization, ActorKindGroup:
-		return true
-	}
-	return false
-}
-
-func (e ActorKind) String() string {
-	return string(e)
-}
-
-func (e *ActorKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ActorKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ActorKind", str)
-	}
-	return nil
-}
-
-func (e ActorKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ActorKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ActorKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// Which end of a relationship an actor is on.
-type Direction string
-
-const (
-	// The actor is the relationship's `from`.
-	DirectionOutgoing Direction = "OUTGOING"
-	// The actor is the relationship's `to`.
-	DirectionIncoming Direction = "INCOMING"
-	// Either end.
-	DirectionBoth Direction = "BOTH"
-)
-
-var AllDirection = []Direction{
-	DirectionOutgoing,
-	DirectionIncoming,
-	DirectionBoth,
-}
-
-func (e Direction) IsValid() bool {
-	switch e {
-	case DirectionOutgoing, DirectionIncoming, DirectionBoth:
-		return true
-	}
-	return false
-}
-
-func (e Direction) String() string {
-	return string(e)
-}
-
-func (e *Direction) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = Direction(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid Direction", str)
-	}
-	return nil
-}
-
-func (e Direction) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *Direction) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e Direction) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What an evidence text is.
-type EvidenceKind string
-
-const (
-	// An exact substring of the source text.
-	EvidenceKindQuote EvidenceKind = "QUOTE"
-	// A description generated from a machine-coded event record (a GDELT row); not a quote. The source is the coded article's URL.
-	EvidenceKindCodedEvent EvidenceKind = "CODED_EVENT"
-)
-
-var AllEvidenceKind = []EvidenceKind{
-	EvidenceKindQuote,
-	EvidenceKindCodedEvent,
-}
-
-func (e EvidenceKind) IsValid() bool {
-	switch e {
-	case EvidenceKindQuote, EvidenceKindCodedEvent:
-		return true
-	}
-	return false
-}
-
-func (e EvidenceKind) String() string {
-	return string(e)
-}
-
-func (e *EvidenceKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = EvidenceKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EvidenceKind", str)
-	}
-	return nil
-}
-
-func (e EvidenceKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *EvidenceKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e EvidenceKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// Whether a relationship happened or was only offered, threatened, claimed…
-type Modality string
-
-const (
-	// It happened, as the source states.
-	ModalityAsserted Modality = "ASSERTED"
-	// Offered, intended or planned; not (yet) done.
-	ModalityIntended Modality = "INTENDED"
-	// Threatened or signalled as a possibility.
-	ModalityThreatened Modality = "THREATENED"
-	// Conditional or speculative.
-	ModalityHypothetical Modality = "HYPOTHETICAL"
-	// The source says it did not happen.
-	ModalityNegated Modality = "NEGATED"
-	// Claimed by one party, not confirmed.
-	ModalityClaimed Modality = "CLAIMED"
-)
-
-var AllModality = []Modality{
-	ModalityAsserted,
-	ModalityIntended,
-	ModalityThreatened,
-	ModalityHypothetical,
-	ModalityNegated,
-	ModalityClaimed,
-}
-
-func (e Modality) IsValid() bool {
-	switch e {
-	case ModalityAsserted, ModalityIntended, ModalityThreatened, ModalityHypothetical, ModalityNegated, ModalityClaimed:
-		return true
-	}
-	return false
-}
-
-func (e Modality) String() string {
-	return string(e)
-}
-
-func (e *Modality) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = Modality(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid Modality", str)
-	}
-	return nil
-}
-
-func (e Modality) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *Modality) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e Modality) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// How a cheapest path counts cost.
-type PathWeight string
-
-const (
-	// 1 per relationship.
-	PathWeightHops PathWeight = "HOPS"
-	// 1 + (10 - goldstein) / 10 per relationship: 1 for the most cooperative link, 3 for the most hostile, 2 without a score. The cheapest path is the most cooperative route.
-	PathWeightCooperation PathWeight = "COOPERATION"
-)
-
-var AllPathWeight = []PathWeight{
-	PathWeightHops,
-	PathWeightCooperation,
-}
-
-func (e PathWeight) IsValid() bool {
-	switch e {
-	case PathWeightHops, PathWeightCooperation:
-		return true
-	}
-	return false
-}
-
-func (e PathWeight) String() string {
-	return string(e)
-}
-
-func (e *PathWeight) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = PathWeight(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid PathWeight", str)
-	}
-	return nil
-}
-
-func (e PathWeight) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *PathWeight) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e PathWeight) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What one actor did to or with another. Structural types (LEADS, SPOKESPERSON_FOR, MEMBER_OF, WORKS_FOR, PART_OF) carry no CAMEO code.
-type RelationshipType string
-
-const (
-	// CAMEO 040/041: consulted, discussed by telephone.
-	RelationshipTypeSpokeWith RelationshipType = "SPOKE_WITH"
-	// CAMEO 044: met in person.
-	RelationshipTypeMetWith RelationshipType = "MET_WITH"
-	// CAMEO 046: engaged in negotiation.
-	RelationshipTypeNegotiatedWith RelationshipType = "NEGOTIATED_WITH"
-	// CAMEO 045: mediated.
-	RelationshipTypeMediated RelationshipType = "MEDIATED"
-	// CAMEO 039: offered to host talks.
-	RelationshipTypeOfferedToHost RelationshipType = "OFFERED_TO_HOST"
-	// CAMEO 039: offered to mediate or facilitate.
-	RelationshipTypeOfferedToMediate RelationshipType = "OFFERED_TO_MEDIATE"
-	// CAMEO 036/037: proposed talks, a meeting or a settlement.
-	RelationshipTypeProposed RelationshipType = "PROPOSED"
-	// CAMEO 036: welcomed talks.
-	RelationshipTypeWelcomed RelationshipType = "WELCOMED"
-	// CAMEO 051: thanked.
-	RelationshipTypeThanked RelationshipType = "THANKED"
-	// CAMEO 051: praised or endorsed.
-	RelationshipTypePraised RelationshipType = "PRAISED"
-	// CAMEO 07x: provided aid or support.
-	RelationshipTypeSupported RelationshipType = "SUPPORTED"
-	// CAMEO 10x: urged or appealed.
-	RelationshipTypeUrged RelationshipType = "URGED"
-	// CAMEO 10x: demanded.
-	RelationshipTypeDemanded RelationshipType = "DEMANDED"
-	// CAMEO 12x: rejected.
-	RelationshipTypeRejected RelationshipType = "REJECTED"
-	// CAMEO 125: declined to meet.
-	RelationshipTypeDeclinedToMeet RelationshipType = "DECLINED_TO_MEET"
-	// CAMEO 1312: threatened sanctions.
-	RelationshipTypeThreatenedSanctions RelationshipType = "THREATENED_SANCTIONS"
-	// CAMEO 03x: agreed to (an exchange, a release).
-	RelationshipTypeAgreedTo RelationshipType = "AGREED_TO"
-	// CAMEO 0841: exchanged or released prisoners.
-	RelationshipTypeExchangedPrisoners RelationshipType = "EXCHANGED_PRISONERS"
-	// CAMEO 19x: attacked.
-	RelationshipTypeAttacked RelationshipType = "ATTACKED"
-	// CAMEO 112: accused.
-	RelationshipTypeAccused RelationshipType = "ACCUSED"
-	// CAMEO 010: reported on (journalists).
-	RelationshipTypeReportedOn RelationshipType = "REPORTED_ON"
-	// Structural: a leader leads a government.
-	RelationshipTypeLeads RelationshipType = "LEADS"
-	// Structural: speaks for an institution.
-	RelationshipTypeSpokespersonFor RelationshipType = "SPOKESPERSON_FOR"
-	// Structural: belongs to a group.
-	RelationshipTypeMemberOf RelationshipType = "MEMBER_OF"
-	// Structural: works for an organisation.
-	RelationshipTypeWorksFor RelationshipType = "WORKS_FOR"
-	// Structural: an office or agency is part of a government.
-	RelationshipTypePartOf RelationshipType = "PART_OF"
-	// An event without a named type (imported feeds).
-	RelationshipTypeRelatedTo RelationshipType = "RELATED_TO"
-)
-
-var AllRelationshipType = []RelationshipType{
-	RelationshipTypeSpokeWith,
-	RelationshipTypeMetWith,
-	RelationshipTypeNegotiatedWith,
-	RelationshipTypeMediated,
-	RelationshipTypeOfferedToHost,
-	RelationshipTypeOfferedToMediate,
-	RelationshipTypeProposed,
-	RelationshipTypeWelcomed,
-	RelationshipTypeThanked,
-	RelationshipTypePraised,
-	RelationshipTypeSupported,
-	RelationshipTypeUrged,
-	RelationshipTypeDemanded,
-	RelationshipTypeRejected,
-	RelationshipTypeDeclinedToMeet,
-	RelationshipTypeThreatenedSanctions,
-	RelationshipTypeAgreedTo,
-	RelationshipTypeExchangedPrisoners,
-	RelationshipTypeAttacked,
-	RelationshipTypeAccused,
-	RelationshipTypeReportedOn,
-	RelationshipTypeLeads,
-	RelationshipTypeSpokespersonFor,
-	RelationshipTypeMemberOf,
-	RelationshipTypeWorksFor,
-	RelationshipTypePartOf,
-	RelationshipTypeRelatedTo,
-}
-
-func (e RelationshipType) IsValid() bool {
-	switch e {
-	case RelationshipTypeSpokeWith, RelationshipTypeMetWith, RelationshipTypeNegotiatedWith, RelationshipTypeMediated, RelationshipTypeOfferedToHost, RelationshipTypeOfferedToMediate, RelationshipTypeProposed, RelationshipTypeWelcomed, RelationshipTypeThanked, RelationshipTypePraised, RelationshipTypeSupported, RelationshipTypeUrged, RelationshipTypeDemanded, RelationshipTypeRejected, RelationshipTypeDeclinedToMeet, RelationshipTypeThreatenedSanctions, RelationshipTypeAgreedTo, RelationshipTypeExchangedPrisoners, RelationshipTypeAttacked, RelationshipTypeAccused, RelationshipTypeReportedOn, RelationshipTypeLeads, RelationshipTypeSpokespersonFor, RelationshipTypeMemberOf, RelationshipTypeWorksFor, RelationshipTypePartOf, RelationshipTypeRelatedTo:
-		return true
-	}
-	return false
-}
-
-func (e RelationshipType) String() string {
-	return string(e)
-}
-
-func (e *RelationshipType) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = RelationshipType(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid RelationshipType", str)
-	}
-	return nil
-}
-
-func (e RelationshipType) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *RelationshipType) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e RelationshipType) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
+	Kind        *actorgraph.ActorKind `json:"kind,omitempty"`
+	Name        *string               `json:"name,omitempty"`
+	Aliases     []string              `json:"aliases,omitempty"`
+	Title       *string               `json:"title,omitempty"`
+	Country     *string               `json:"country,omitempty"`
+	CameoCode   *string               `json:"cameoCode,omitempty"`
+	WikidataID  *string               `json:"wikidataId,omitempty"`
+	Description *string               `json:"description,omitempty"`
 }

@@ -3,6 +3,7 @@ package actorgraph
 import (
 	"context"
 	"math"
+	"slices"
 )
 
 // Driver is the seam between Graph and a storage engine: it holds only
@@ -349,8 +350,11 @@ const (
 	WeightCooperation Weight = "COOPERATION"
 )
 
+// Weights lists every weight in a fixed order.
+var Weights = []Weight{WeightHops, WeightCooperation}
+
 // Valid reports whether w is a known weight.
-func (w Weight) Valid() bool { return w == WeightHops || w == WeightCooperation }
+func (w Weight) Valid() bool { return slices.Contains(Weights, w) }
 
 // Milli returns the cost of r under the weight in thousandths (integers,
 // so sums are exact and both stores agree to the last digit).

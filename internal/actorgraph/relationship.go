@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -107,8 +108,11 @@ const (
 	Both     Direction = "BOTH"     // either end
 )
 
+// Directions lists every direction in a fixed order.
+var Directions = []Direction{Outgoing, Incoming, Both}
+
 // Valid reports whether d is a known direction.
-func (d Direction) Valid() bool { return d == Outgoing || d == Incoming || d == Both }
+func (d Direction) Valid() bool { return slices.Contains(Directions, d) }
 
 // Reverse returns the direction seen from the other end: OUTGOING and
 // INCOMING swap, BOTH (and unset) stays BOTH. A backward search walks it.
@@ -136,8 +140,11 @@ const (
 	CodedEvent EvidenceKind = "CODED_EVENT"
 )
 
+// EvidenceKinds lists every evidence kind in a fixed order.
+var EvidenceKinds = []EvidenceKind{VerbatimQuote, CodedEvent}
+
 // Valid reports whether k is a known evidence kind.
-func (k EvidenceKind) Valid() bool { return k == VerbatimQuote || k == CodedEvent }
+func (k EvidenceKind) Valid() bool { return slices.Contains(EvidenceKinds, k) }
 
 // Evidence supports a relationship: a verbatim quote, or for imported
 // event data a description of the coded record.

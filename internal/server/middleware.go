@@ -11,6 +11,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 type requestIDKey struct{}
@@ -96,7 +98,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.cfg.Logger.ErrorContext(r.Context(), "panic", "request_id", RequestID(r.Context()), "panic", fmt.Sprint(v))
-				writeGraphQLError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
+				writeGraphQLError(w, graph.CodeInternal, "internal error")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -108,8 +110,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	limit := s.cfg.MaxBodyBytes
 	tooLarge := func(w http.ResponseWriter) {
-		writeGraphQLError(w, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE",
-			fmt.Sprintf("request body exceeds the limit of %d bytes", limit))
+		writeGraphQLError(w, graph.CodeRequestTooLarge, fmt.Sprintf("request body exceeds the limit of %d bytes", limit))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
@@ -124,7 +125,7 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 				return
 			}
 			if err != nil {
-				writeGraphQLError(w, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body")
+				writeGraphQLError(w, graph.CodeBadRequest, "could not read the request body")
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))

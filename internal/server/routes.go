@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // routes is the one place that lists every route.
@@ -56,10 +58,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// writeGraphQLError answers with a GraphQL-shaped error body, for errors
-// that happen before the GraphQL handler runs (body too large).
-func writeGraphQLError(w http.ResponseWriter, status int, code, message string) {
-	writeJSON(w, status, map[string]any{
-		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
+// writeGraphQLError answers with a GraphQL-shaped error body and the
+// code's HTTP status, for errors that happen before the GraphQL handler
+// runs (body too large).
+func writeGraphQLError(w http.ResponseWriter, code graph.Code, message string) {
+	writeJSON(w, code.HTTPStatus(), map[string]any{
+		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": string(code)}}},
 	})
 }
