@@ -16,6 +16,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/config"
 	"github.com/actorgraph/actorgraph/internal/store/instrument"
 )
 
@@ -23,25 +24,10 @@ import (
 type Config struct {
 	Store  actorgraph.Store
 	Logger *slog.Logger
-	Limits graph.Limits
-	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
-	MaxBodyBytes int64
-	// APIToken enables mutations; empty makes the server read-only.
-	APIToken string
-	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
-	// empty allows none.
-	AllowedOrigins []string
-	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
-	// automatic-persisted-query cache (entries); 0 means 1000.
-	QueryCacheSize, APQCacheSize int
-	// LoaderWait is how long nested-field loaders gather keys (0: default).
-	LoaderWait time.Duration
-	// ShutdownTimeout bounds how long in-flight requests may finish.
-	ShutdownTimeout time.Duration
+	// Settings are the server's settings (the store's part is ignored);
+	// a zero field means its default (config.Settings.WithDefaults).
+	config.Settings
 }
-
-// DefaultMaxBodyBytes is the default request body limit (1 MiB).
-const DefaultMaxBodyBytes = 1 << 20
 
 // Server serves the API.
 type Server struct {
@@ -55,12 +41,7 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
-	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = 15 * time.Second
-	}
+	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
 	store := instrument.New(cfg.Store, s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
