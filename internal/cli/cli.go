@@ -1,5 +1,6 @@
-// Package cli is the command line: `serve` (the default) and `seed`, with
-// flags that fall back to environment variables.
+// Package cli is the command line: `serve` (the default), `seed`,
+// `import`, `export` and `resolve`, with flags that fall back to
+// environment variables (internal/config).
 package cli
 
 import (
