@@ -68,7 +68,7 @@ func generated(t *testing.T, n int, seed int64) []string {
 	return strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 }
 
-// setFields changes fields of a tab-separated row (DOMAIN.md numbering).
+// setFields changes fields of a tab-separated row (docs/domain.md's numbering).
 func setFields(line string, values map[int]string) string {
 	f := strings.Split(line, "\t")
 	for i, v := range values {
