@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/cors"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -59,12 +58,6 @@ func New(cfg Config) *Server {
 	s.handler = s.routes(gql, store)
 	return s
 }
-
-// Handler returns the server's root handler, for tests and embedding.
-func (s *Server) Handler() http.Handler { return s.handler }
-
-// Registry returns the Prometheus registry behind /metrics.
-func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
 
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops
 // accepting, lets in-flight requests finish within ShutdownTimeout, and
