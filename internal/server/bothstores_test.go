@@ -12,21 +12,17 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
+	"github.com/actorgraph/actorgraph/internal/store/neo4jstore/neo4jtest"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
 
 // mustNeo4jArticleStore opens the Neo4j store named by the environment,
 // empties it, and loads the article dataset. Without NEO4J_URI it skips,
-// or fails when ACTORGRAPH_REQUIRE_NEO4J=1 (CI).
+// or fails when ACTORGRAPH_REQUIRE_NEO4J=1 (CI): neo4jtest.Require.
 func mustNeo4jArticleStore(t *testing.T) actorgraph.Store {
 	t.Helper()
+	neo4jtest.Require(t)
 	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
-	if cfg.URI == "" {
-		if os.Getenv("ACTORGRAPH_REQUIRE_NEO4J") == "1" {
-			t.Fatal("ACTORGRAPH_REQUIRE_NEO4J=1 but NEO4J_URI is not set")
-		}
-		t.Skip("NEO4J_URI is not set; see README (Neo4j) to run the cross-store tests")
-	}
 	ctx := context.Background()
 	s, err := neo4jstore.Open(ctx, cfg)
 	if err != nil {
