@@ -218,7 +218,6 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 	return relationshipConnection(page), nil
 }
 
-// loadActor resolves Relationship.from and .to through the loader.
 // wantsTotal reports whether the connection being resolved selects
 // totalCount (in any fragment); if not, stores skip counting every match.
 func wantsTotal(ctx context.Context) bool {
@@ -239,6 +238,7 @@ func loadEnd(ctx context.Context, id string) (model.Actor, error) {
 	return loadActor(ctx, id)
 }
 
+// loadActor resolves Relationship.from and .to through the loader.
 func loadActor(ctx context.Context, id string) (model.Actor, error) {
 	a, err := loadersFrom(ctx).actors.Load(ctx, id)
 	if err != nil {

@@ -29,29 +29,24 @@ type HandlerConfig struct {
 	// error logs; nil to leave it out.
 	RequestID func(ctx context.Context) string
 	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
-	// many automatic persisted queries.
+	// many automatic persisted queries. Both must be positive.
 	QueryCacheSize, APQCacheSize int
 	// LoaderWait is how long the per-request loaders gather keys before
-	// a store call (0: DefaultLoaderWait).
+	// a store call.
 	LoaderWait time.Duration
 }
 
 // NewHandler returns the /graphql HTTP handler: POST and GET transports,
 // a parsed-query cache, automatic persisted queries, the limits, and the
 // error presenter. Each request gets fresh loaders and its Authorization
-// header in the context.
+// header in the context. The settings are taken as they are: their
+// defaults are config.Default's, applied by internal/server.
 func NewHandler(cfg HandlerConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.ObserveError == nil {
 		cfg.ObserveError = func(string) {}
-	}
-	if cfg.QueryCacheSize <= 0 {
-		cfg.QueryCacheSize = 1000
-	}
-	if cfg.APQCacheSize <= 0 {
-		cfg.APQCacheSize = 1000
 	}
 	res := &Resolver{Store: cfg.Store, Limits: cfg.Limits, APIToken: cfg.APIToken}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))

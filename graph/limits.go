@@ -14,7 +14,7 @@ import (
 )
 
 // Limits bound what one request may ask for. Every limit has a default
-// (DefaultLimits) and a setting (flags and env in internal/cli).
+// (DefaultLimits) and a setting (flags and env in internal/config).
 type Limits struct {
 	// DefaultPageSize is used when `first` is absent.
 	DefaultPageSize int

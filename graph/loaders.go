@@ -60,7 +60,7 @@ func typesKey(types []actorgraph.RelationshipType) string {
 // level. Every nesting level of a query waits once: at 2 ms a four-level
 // query on the embedded store spent 8 of its 10 ms waiting (the load
 // harness), so the default is shorter; a wave split in two costs one more
-// store call, not a wrong answer.
+// store call, not a wrong answer. config.Default uses it.
 const DefaultLoaderWait = 500 * time.Microsecond
 
 // BatchReader is what the loaders read: the two batch reads of
@@ -70,12 +70,9 @@ type BatchReader interface {
 	RelationshipsOf(ctx context.Context, queries []actorgraph.RelationshipsQuery) ([]actorgraph.Page[actorgraph.Relationship], error)
 }
 
-// NewLoaders makes the loaders for one request; wait 0 means
-// DefaultLoaderWait.
+// NewLoaders makes the loaders for one request, each gathering keys for
+// wait before a store call.
 func NewLoaders(store BatchReader, wait time.Duration) *Loaders {
-	if wait <= 0 {
-		wait = DefaultLoaderWait
-	}
 	return &Loaders{
 		actors: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*actorgraph.Actor, []error) {
 			actors, err := store.ActorsByID(ctx, ids)

@@ -13,7 +13,7 @@ import (
 // the relationship types in the database.
 type RelationshipType string
 
-// Event relationship types (CAMEO-coded, see DOMAIN.md) and structural ones.
+// Event relationship types (CAMEO-coded, see docs/domain.md) and structural ones.
 const (
 	SpokeWith           RelationshipType = "SPOKE_WITH"           // 040/041 consult, discuss by telephone
 	MetWith             RelationshipType = "MET_WITH"             // 044 meet

@@ -33,9 +33,6 @@ var (
 // CAMEO 1.1b3 manual).
 const Codebook = "GDELT CAMEO lookups (2013 copy)"
 
-// Origin returns ORIGIN.md: where the tables come from and their quirks.
-func Origin() string { return originFile }
-
 // labelFixes repairs upstream damage in the label file without touching
 // the embedded copy: GDELT's file has mojibake for the curly quotes of 044.
 var labelFixes = map[string]string{

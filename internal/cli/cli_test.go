@@ -22,11 +22,11 @@ func TestFlagsFallBackToEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.addr != ":9999" || c.limits.MaxHops != 4 || c.limits.RequestTimeout != 3*time.Second || c.apiToken != "t" {
+	if c.Addr != ":9999" || c.Limits.MaxHops != 4 || c.Limits.RequestTimeout != 3*time.Second || c.APIToken != "t" {
 		t.Fatalf("config = %+v", c)
 	}
 	c, err = parseConfig("serve", []string{"-addr", ":7"}, env("ACTORGRAPH_ADDR", ":9999"), &bytes.Buffer{})
-	if err != nil || c.addr != ":7" {
+	if err != nil || c.Addr != ":7" {
 		t.Fatalf("flag should beat env: %+v %v", c, err)
 	}
 }
@@ -36,7 +36,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.addr != ":8080" || c.dataDir != "./data" || c.apiToken != "" || c.maxBodyBytes != 1<<20 {
+	if c.Addr != ":8080" || c.DataDir != "./data" || c.APIToken != "" || c.MaxBodyBytes != 1<<20 {
 		t.Fatalf("defaults = %+v", c)
 	}
 }

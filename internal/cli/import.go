@@ -14,6 +14,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/actorgraph/actorgraph/internal/config"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/gdelt"
 	"github.com/actorgraph/actorgraph/internal/importer"
@@ -28,12 +29,21 @@ type importConfig struct {
 	maxReported  int
 }
 
-func (c *importConfig) flags(env *envFlags) {
-	env.Int(&c.batchSize, "batch-size", "ACTORGRAPH_IMPORT_BATCH_SIZE", importer.DefaultBatchSize, "relationships written per transaction")
-	env.Bool(&c.strict, "strict", "ACTORGRAPH_IMPORT_STRICT", false, "abort, writing nothing, if any line is rejected (reads the input twice)")
-	env.Int(&c.maxLineBytes, "max-line-bytes", "ACTORGRAPH_IMPORT_MAX_LINE_BYTES", gdelt.DefaultMaxLineBytes, "longest GDELT line accepted")
-	env.String(&c.progress, "progress", "ACTORGRAPH_IMPORT_PROGRESS", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
-	env.Int(&c.maxReported, "max-reported", "ACTORGRAPH_IMPORT_MAX_REPORTED", 100, "rejected lines reported one by one; the rest are counted")
+func defaultImportConfig() importConfig {
+	return importConfig{
+		batchSize:    importer.DefaultBatchSize,
+		maxLineBytes: gdelt.DefaultMaxLineBytes,
+		progress:     "auto",
+		maxReported:  100,
+	}
+}
+
+func (c *importConfig) flags(fs *config.FlagSet) {
+	fs.Int(&c.batchSize, "batch-size", "ACTORGRAPH_IMPORT_BATCH_SIZE", "relationships written per transaction")
+	fs.Bool(&c.strict, "strict", "ACTORGRAPH_IMPORT_STRICT", "abort, writing nothing, if any line is rejected (reads the input twice)")
+	fs.Int(&c.maxLineBytes, "max-line-bytes", "ACTORGRAPH_IMPORT_MAX_LINE_BYTES", "longest GDELT line accepted")
+	fs.String(&c.progress, "progress", "ACTORGRAPH_IMPORT_PROGRESS", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log or none")
+	fs.Int(&c.maxReported, "max-reported", "ACTORGRAPH_IMPORT_MAX_REPORTED", "rejected lines reported one by one; the rest are counted")
 }
 
 func (c *importConfig) validate() error {
@@ -54,7 +64,7 @@ func (c *importConfig) validate() error {
 
 // runImport imports the files and prints a summary; a rejected line is
 // logged with its file, line and reason.
-func runImport(ctx context.Context, c config, logger *slog.Logger, stdout, stderr io.Writer) error {
+func runImport(ctx context.Context, c options, logger *slog.Logger, stdout, stderr io.Writer) error {
 	if os.Getenv("GOGC") == "" {
 		// An import allocates a garbage of short-lived rows; collecting
 		// less often saves a fifth of its CPU for a bounded amount of
@@ -158,16 +168,20 @@ type exportConfig struct {
 	description string
 }
 
-func (c *exportConfig) flags(env *envFlags) {
-	env.String(&c.output, "o", "ACTORGRAPH_EXPORT_OUTPUT", "-", "file to write (- for stdout)")
-	env.String(&c.description, "description", "ACTORGRAPH_EXPORT_DESCRIPTION", "exported by actorgraph", "the dataset's description")
+func defaultExportConfig() exportConfig {
+	return exportConfig{output: "-", description: "exported by actorgraph"}
+}
+
+func (c *exportConfig) flags(fs *config.FlagSet) {
+	fs.String(&c.output, "o", "ACTORGRAPH_EXPORT_OUTPUT", "file to write (- for stdout)")
+	fs.String(&c.description, "description", "ACTORGRAPH_EXPORT_DESCRIPTION", "the dataset's description")
 }
 
 // runExport writes the store as a dataset file. A file is written to a
 // temporary name beside it and renamed when complete, so a failed export
 // never leaves a half-written file under the name asked for.
-func runExport(ctx context.Context, c config, logger *slog.Logger, stdout io.Writer) error {
-	c.noSeed = true
+func runExport(ctx context.Context, c options, logger *slog.Logger, stdout io.Writer) error {
+	c.NoSeed = true
 	store, err := openStore(ctx, c, logger)
 	if err != nil {
 		return err

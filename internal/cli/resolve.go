@@ -12,8 +12,8 @@ import (
 // runResolve re-runs actor resolution over the store: it prints the plan
 // (what merges into what, and why) before writing anything, then, unless
 // -dry-run, carries it out.
-func runResolve(ctx context.Context, c config, logger *slog.Logger, stdout io.Writer) error {
-	c.noSeed = true
+func runResolve(ctx context.Context, c options, logger *slog.Logger, stdout io.Writer) error {
+	c.NoSeed = true
 	store, err := openStore(ctx, c, logger)
 	if err != nil {
 		return err

@@ -97,7 +97,7 @@ var (
 type LineError struct {
 	Source string // file name, or "archive.zip:member.CSV"; empty from ParseLine
 	Line   int    // 1-based line number; 0 from ParseLine
-	// Field is the 0-based column in the line's own layout (DOMAIN.md's
+	// Field is the 0-based column in the line's own layout (docs/domain.md's
 	// numbering for 2.0 lines); meaningful only when FieldName is set.
 	Field     int
 	FieldName string

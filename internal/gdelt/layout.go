@@ -8,7 +8,7 @@ type Layout int
 
 // The layouts. Their values are the field counts.
 //
-// The 2.0 layout (61 fields) is DOMAIN.md's. GDELT 1.0 daily files (from
+// The 2.0 layout (61 fields) is docs/domain.md's. GDELT 1.0 daily files (from
 // 1 April 2013) drop the three ADM2Code geo fields, leaving 58. The 1.0
 // historical backfile (1979 – March 2013) is the daily layout without its
 // last field, SOURCEURL: 57 fields ending in DATEADDED. Sources: GDELT's
@@ -49,7 +49,7 @@ func (l Layout) HasSourceURL() bool { return l != Layout1History }
 // field is a column in 2.0 numbering; fieldIndex maps it to a layout's.
 type field int
 
-// The 2.0 columns (DOMAIN.md numbers them from 0).
+// The 2.0 columns (docs/domain.md numbers them from 0).
 const (
 	fEventID     field = 0
 	fSQLDate     field = 1

@@ -8,7 +8,7 @@ import (
 
 // eventTypes maps CAMEO event-code prefixes to relationship types; the
 // longest matching prefix wins, and codes matching none are RELATED_TO.
-// It follows DOMAIN.md's edge-type table. docs/gdelt.md shows the same
+// It follows docs/domain.md's edge-type table. docs/gdelt.md shows the same
 // table, and TestDocTableMatchesCode keeps the two equal.
 var eventTypes = []struct {
 	Prefix string

@@ -39,13 +39,8 @@ func stores(t *testing.T, test func(t *testing.T, newStore func(t *testing.T) *a
 		})
 	})
 	t.Run("neo4j", func(t *testing.T) {
+		neo4jtest.Require(t)
 		cfg := neo4jstore.ConfigFromEnv(os.Getenv)
-		if cfg.URI == "" {
-			if os.Getenv("ACTORGRAPH_REQUIRE_NEO4J") == "1" {
-				t.Fatal("ACTORGRAPH_REQUIRE_NEO4J=1 but NEO4J_URI is not set")
-			}
-			t.Skip("NEO4J_URI is not set; see README (Neo4j)")
-		}
 		test(t, func(t *testing.T) *actorgraph.Graph {
 			s, err := neo4jstore.Open(t.Context(), cfg)
 			if err != nil {
@@ -69,7 +64,7 @@ func generated(t *testing.T, n int, seed int64) []string {
 	return strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 }
 
-// setFields changes fields of a tab-separated row (DOMAIN.md numbering).
+// setFields changes fields of a tab-separated row (docs/domain.md's numbering).
 func setFields(line string, values map[int]string) string {
 	f := strings.Split(line, "\t")
 	for i, v := range values {

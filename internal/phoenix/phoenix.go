@@ -35,13 +35,6 @@ const (
 	AgentsFile        = "Phoenix.agents.txt"
 )
 
-// License returns the MIT licence of the dictionaries (Copyright (c) 2014
-// Open Event Data), which must ship with them or data derived from them.
-func License() string { return licenseFile }
-
-// Origin returns data/ORIGIN.md: where the files come from and their format.
-func Origin() string { return originFile }
-
 // Span is one code of an entry with the dates it holds.
 type Span struct {
 	// Code is the CAMEO actor code as given ("RUSGOV", "IGOUNO").

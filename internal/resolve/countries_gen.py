@@ -304,10 +304,10 @@ REGIONS = {
 # Codes listed although no Phoenix entry carries them as its own code.
 # kind "prefix": the code must occur as the first three letters of some code
 # in Phoenix.Countries.actors.txt; kind "domain": taken from the project's
-# /work/shared/docs/DOMAIN.md (the story's actors), not checked here.
+# docs/domain.md (the story's actors), not checked here.
 EXTRA = {
     "YUG": ("prefix", "Phoenix codes YUGBIH, YUGHRV, YUGMKD, YUGMNE, YUGSRB, YUGSVN, YUGKSV"),
-    "VAT": ("domain", "DOMAIN.md lists VAT among the story's CAMEO country codes; Phoenix has no Holy See entry"),
+    "VAT": ("domain", "docs/domain.md lists VAT among the story's CAMEO country codes; Phoenix has no Holy See entry"),
 }
 
 # Leading role/sector codes after which the next three letters are a
@@ -415,7 +415,7 @@ HEADER = """\
 # Do not edit by hand: change the script and run `python3 {script}`.
 # Codes: each 3-letter code a Phoenix country entry carries as its own code,
 # each CAMEO region code used in the Phoenix dictionaries, and YUG (Phoenix
-# uses it only as a prefix) and VAT (not in Phoenix; from docs/DOMAIN.md).
+# uses it only as a prefix) and VAT (not in Phoenix; from docs/domain.md).
 # kind: country (incl. dependent territories), region, or historical
 # (dissolved state). Sorted by code; tab-separated; UTF-8.
 """

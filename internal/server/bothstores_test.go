@@ -12,12 +12,13 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
+	"github.com/actorgraph/actorgraph/internal/store/neo4jstore/neo4jtest"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
 
 // mustNeo4jArticleStore opens the Neo4j store named by the environment,
 // empties it, and loads the article dataset. Without NEO4J_URI it skips,
-// or fails when ACTORGRAPH_REQUIRE_NEO4J=1 (CI).
+// or fails when ACTORGRAPH_REQUIRE_NEO4J=1 (CI): neo4jtest.Require.
 func mustNeo4jArticleStore(t *testing.T) *actorgraph.Graph {
 	t.Helper()
 	return actorgraph.NewGraph(mustNeo4jArticleDriver(t))
@@ -26,13 +27,8 @@ func mustNeo4jArticleStore(t *testing.T) *actorgraph.Graph {
 // mustNeo4jArticleDriver is mustNeo4jArticleStore's driver.
 func mustNeo4jArticleDriver(t *testing.T) *neo4jstore.Store {
 	t.Helper()
+	neo4jtest.Require(t)
 	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
-	if cfg.URI == "" {
-		if os.Getenv("ACTORGRAPH_REQUIRE_NEO4J") == "1" {
-			t.Fatal("ACTORGRAPH_REQUIRE_NEO4J=1 but NEO4J_URI is not set")
-		}
-		t.Skip("NEO4J_URI is not set; see README (Neo4j) to run the cross-store tests")
-	}
 	ctx := context.Background()
 	d, err := neo4jstore.Open(ctx, cfg)
 	if err != nil {

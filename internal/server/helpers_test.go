@@ -14,6 +14,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/config"
 	"github.com/actorgraph/actorgraph/internal/dataset"
 	"github.com/actorgraph/actorgraph/internal/server"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
@@ -53,7 +54,7 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 		t.Fatal(err)
 	}
 	ts := &testServer{Store: st}
-	cfg := server.Config{Store: st, Limits: graph.DefaultLimits()}
+	cfg := server.Config{Store: st, Settings: config.Default()}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -11,36 +11,21 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/cors"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/config"
 )
 
 // Config configures a Server.
 type Config struct {
 	Store  *actorgraph.Graph
 	Logger *slog.Logger
-	Limits graph.Limits
-	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
-	MaxBodyBytes int64
-	// APIToken enables mutations; empty makes the server read-only.
-	APIToken string
-	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
-	// empty allows none.
-	AllowedOrigins []string
-	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
-	// automatic-persisted-query cache (entries); 0 means 1000.
-	QueryCacheSize, APQCacheSize int
-	// LoaderWait is how long nested-field loaders gather keys (0: default).
-	LoaderWait time.Duration
-	// ShutdownTimeout bounds how long in-flight requests may finish.
-	ShutdownTimeout time.Duration
+	// Settings are the server's settings (the store's part is ignored);
+	// a zero field means its default (config.Settings.WithDefaults).
+	config.Settings
 }
-
-// DefaultMaxBodyBytes is the default request body limit (1 MiB).
-const DefaultMaxBodyBytes = 1 << 20
 
 // Server serves the API.
 type Server struct {
@@ -54,12 +39,7 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
-	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = 15 * time.Second
-	}
+	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
 	store := cfg.Store.WithObserver(s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
@@ -77,12 +57,6 @@ func New(cfg Config) *Server {
 	s.handler = s.routes(gql, store)
 	return s
 }
-
-// Handler returns the server's root handler, for tests and embedding.
-func (s *Server) Handler() http.Handler { return s.handler }
-
-// Registry returns the Prometheus registry behind /metrics.
-func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
 
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops
 // accepting, lets in-flight requests finish within ShutdownTimeout, and

@@ -3,7 +3,7 @@ package synth
 import "github.com/actorgraph/actorgraph/internal/actorgraph"
 
 // eventCode is one CAMEO coding of an event type, with its Goldstein
-// score and GDELT QuadClass (see docs/DOMAIN.md).
+// score and GDELT QuadClass (see docs/domain.md).
 type eventCode struct {
 	code      string
 	goldstein *float64

@@ -166,7 +166,6 @@ func mergeSorted(a, b []string) []string {
 	return append(out, b[j:]...)
 }
 
-// pageRelationships filters sorted ids and cuts one page.
 // skipTo is where a page scan starts: at the cursor when no total is
 // wanted, else at the beginning (matches before the cursor count too).
 func skipTo(start int, page actorgraph.PageRequest) int {
@@ -176,6 +175,7 @@ func skipTo(start int, page actorgraph.PageRequest) int {
 	return 0
 }
 
+// pageRelationships filters sorted ids and cuts one page.
 func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter, page actorgraph.PageRequest) actorgraph.Page[actorgraph.Relationship] {
 	var res actorgraph.Page[actorgraph.Relationship]
 	start := pageAfter(ids, page.After)

@@ -31,7 +31,7 @@ CALL (m) {
 }
 SET m.relKeys = $version`
 
-// createKeys is the Cypher that follows a CREATE of r for row: its key.
+// createKey is the Cypher that follows a CREATE of r for row: its key.
 const createKey = ` CREATE (:RelKey {id: row.id, type: type(r)})`
 
 // existingTypes returns, for the ids that exist, their relationship type.

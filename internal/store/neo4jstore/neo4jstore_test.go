@@ -8,23 +8,19 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/store/neo4jstore/neo4jtest"
 	"github.com/actorgraph/actorgraph/internal/store/storetest"
 )
 
 // The Neo4j tests need a real Neo4j: `scripts/neo4j start` and
 // `eval "$(scripts/neo4j env)"` give one. Without NEO4J_URI they skip, unless
-// ACTORGRAPH_REQUIRE_NEO4J=1 (set by .ci/run), where they fail instead.
+// ACTORGRAPH_REQUIRE_NEO4J=1 (set by .ci/run), where they fail instead
+// (neo4jtest.Require).
 
 // MustConfig returns the Neo4j settings from the environment.
 func MustConfig(tb testing.TB) Config {
 	tb.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("ACTORGRAPH_REQUIRE_NEO4J") == "1" {
-			tb.Fatal("ACTORGRAPH_REQUIRE_NEO4J=1 but NEO4J_URI is not set: start Neo4j with scripts/neo4j start")
-		}
-		tb.Skip("NEO4J_URI is not set; start Neo4j with `scripts/neo4j start` and `eval \"$(scripts/neo4j env)\"` to run the Neo4j tests")
-	}
+	neo4jtest.Require(tb)
 	cfg := ConfigFromEnv(os.Getenv)
 	cfg.QueryTimeout = 20 * time.Second
 	return cfg

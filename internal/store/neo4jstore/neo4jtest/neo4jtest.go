@@ -1,8 +1,17 @@
-// Package neo4jtest serialises test binaries that share one Neo4j
-// database. `go test ./...` runs packages in parallel, and the Neo4j tests
-// of several packages empty and fill the same database (Neo4j Community
-// has one user database), so each such package's TestMain holds an
-// exclusive file lock, keyed by NEO4J_URI, while its tests run.
+// Package neo4jtest is what the Neo4j tests of every package share.
+//
+// Require skips a test when no Neo4j is configured (NEO4J_URI unset), or
+// fails it when ACTORGRAPH_REQUIRE_NEO4J=1 (CI), so a missing Neo4j never
+// passes unnoticed there.
+//
+// Main serialises test binaries that share one Neo4j database. `go test
+// ./...` runs packages in parallel, and the Neo4j tests of several packages
+// empty and fill the same database (Neo4j Community has one user
+// database), so each such package's TestMain holds an exclusive file
+// lock, keyed by NEO4J_URI, while its tests run.
+//
+// (The package cannot return a neo4jstore.Config: neo4jstore's own tests
+// import it. Tests read the settings with neo4jstore.ConfigFromEnv.)
 package neo4jtest
 
 import (
@@ -14,6 +23,19 @@ import (
 	"syscall"
 	"testing"
 )
+
+// Require skips tb unless NEO4J_URI is set, or fails it when
+// ACTORGRAPH_REQUIRE_NEO4J=1. Call it before anything that reaches Neo4j.
+func Require(tb testing.TB) {
+	tb.Helper()
+	if os.Getenv("NEO4J_URI") != "" {
+		return
+	}
+	if os.Getenv("ACTORGRAPH_REQUIRE_NEO4J") == "1" {
+		tb.Fatal("ACTORGRAPH_REQUIRE_NEO4J=1 but NEO4J_URI is not set: start Neo4j with `scripts/neo4j start` and `eval \"$(scripts/neo4j env)\"`")
+	}
+	tb.Skip("NEO4J_URI is not set; start Neo4j with `scripts/neo4j start` and `eval \"$(scripts/neo4j env)\"` to run the Neo4j tests (README, Storage)")
+}
 
 // Main runs the tests of m, holding the lock for the Neo4j named by
 // NEO4J_URI when it is set. Use it as: func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }

@@ -1,0 +1,166 @@
+// Package config holds the settings of the actorgraph server: one struct,
+// Settings, with one default for each field (Default), and the flags and
+// environment variables that set them (Register, FlagSet). The command line
+// builds Settings; internal/server takes them; tests that construct a
+// server directly leave fields zero to mean their default (WithDefaults).
+package config
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
+)
+
+// Settings are the settings of `actorgraph serve` (the other commands use
+// the store's part of them).
+type Settings struct {
+	// Addr is the listen address.
+	Addr string
+	// DataDir is the embedded store's directory.
+	DataDir string
+	// NoSeed keeps a new, empty embedded store empty instead of seeding
+	// the article dataset into it.
+	NoSeed bool
+	// Neo4j says how to reach Neo4j; an empty URI means the embedded store.
+	Neo4j neo4jstore.Config
+
+	// APIToken enables mutations; empty makes the server read-only.
+	APIToken string
+	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
+	// empty allows none.
+	AllowedOrigins []string
+	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
+	MaxBodyBytes int64
+	// Limits bound what one GraphQL request may ask for.
+	Limits graph.Limits
+	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
+	// automatic-persisted-query cache (entries).
+	QueryCacheSize, APQCacheSize int
+	// LoaderWait is how long nested-field loaders gather keys before one
+	// batched store call.
+	LoaderWait time.Duration
+	// ShutdownTimeout bounds how long in-flight requests may finish.
+	ShutdownTimeout time.Duration
+
+	// LogFormat is text or json; LogLevel debug, info, warn or error.
+	LogFormat, LogLevel string
+}
+
+// Default returns the settings a server starts with when nothing is set.
+func Default() Settings {
+	return Settings{
+		Addr:    ":8080",
+		DataDir: "./data",
+		Neo4j: neo4jstore.Config{
+			Username:     "neo4j",
+			Database:     "neo4j",
+			QueryTimeout: 10 * time.Second,
+		},
+		MaxBodyBytes:    1 << 20,
+		Limits:          graph.DefaultLimits(),
+		QueryCacheSize:  1000,
+		APQCacheSize:    1000,
+		LoaderWait:      graph.DefaultLoaderWait,
+		ShutdownTimeout: 15 * time.Second,
+		LogFormat:       "text",
+		LogLevel:        "info",
+	}
+}
+
+// WithDefaults returns s with every zero field set to its default. Limits
+// are taken as a whole (a zero Limits means the default limits), since a
+// zero MaxAliases or MaxNeighborhoodDepth is a setting of its own.
+func (s Settings) WithDefaults() Settings {
+	d := Default()
+	orDefault(&s.Addr, d.Addr)
+	orDefault(&s.DataDir, d.DataDir)
+	orDefault(&s.Neo4j.Username, d.Neo4j.Username)
+	orDefault(&s.Neo4j.Database, d.Neo4j.Database)
+	orDefault(&s.Neo4j.QueryTimeout, d.Neo4j.QueryTimeout)
+	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
+	orDefault(&s.Limits, d.Limits)
+	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
+	orDefault(&s.APQCacheSize, d.APQCacheSize)
+	orDefault(&s.LoaderWait, d.LoaderWait)
+	orDefault(&s.ShutdownTimeout, d.ShutdownTimeout)
+	orDefault(&s.LogFormat, d.LogFormat)
+	orDefault(&s.LogLevel, d.LogLevel)
+	return s
+}
+
+func orDefault[T comparable](p *T, def T) {
+	var zero T
+	if *p == zero {
+		*p = def
+	}
+}
+
+// Register declares a flag, with its environment variable, for each
+// setting, and the settings only the environment sets (the API token and
+// Neo4j's connection, which the official tools name NEO4J_*). The flags'
+// defaults are the values s holds, normally Default().
+func (s *Settings) Register(fs *FlagSet) {
+	l := &s.Limits
+	fs.String(&s.Addr, "addr", "ACTORGRAPH_ADDR", "listen address")
+	fs.String(&s.DataDir, "data", "ACTORGRAPH_DATA", "data directory of the embedded store")
+	fs.List(&s.AllowedOrigins, "cors-origins", "ACTORGRAPH_CORS_ORIGINS", "comma-separated origins allowed by CORS (\"*\" for any; empty for none)")
+	fs.Int64(&s.MaxBodyBytes, "max-body-bytes", "ACTORGRAPH_MAX_BODY_BYTES", "largest request body in bytes")
+	fs.Int(&l.DefaultPageSize, "default-page-size", "ACTORGRAPH_DEFAULT_PAGE_SIZE", "page size when `first` is absent")
+	fs.Int(&l.MaxPageSize, "max-page-size", "ACTORGRAPH_MAX_PAGE_SIZE", "largest `first` accepted")
+	fs.Int(&l.MaxHops, "max-hops", "ACTORGRAPH_MAX_HOPS", "largest maxHops of a path search (also its default)")
+	fs.Int(&l.MaxNeighborhoodDepth, "max-neighborhood-depth", "ACTORGRAPH_MAX_NEIGHBORHOOD_DEPTH", "largest neighborhood depth")
+	fs.Int(&l.MaxQueryDepth, "max-query-depth", "ACTORGRAPH_MAX_QUERY_DEPTH", "deepest selection nesting of a query")
+	fs.Int(&l.MaxAliases, "max-aliases", "ACTORGRAPH_MAX_ALIASES", "most aliased fields in one query")
+	fs.Int(&l.MaxTokens, "max-tokens", "ACTORGRAPH_MAX_TOKENS", "most parser tokens in one query")
+	fs.Int(&l.MaxComplexity, "max-complexity", "ACTORGRAPH_MAX_COMPLEXITY", "largest query complexity (list fields count their page size)")
+	fs.Duration(&l.RequestTimeout, "request-timeout", "ACTORGRAPH_REQUEST_TIMEOUT", "time limit of one request")
+	fs.Int(&s.QueryCacheSize, "query-cache-size", "ACTORGRAPH_QUERY_CACHE_SIZE", "parsed queries kept in the cache")
+	fs.Int(&s.APQCacheSize, "apq-cache-size", "ACTORGRAPH_APQ_CACHE_SIZE", "automatic persisted queries kept")
+	fs.Duration(&s.LoaderWait, "loader-wait", "ACTORGRAPH_LOADER_WAIT", "how long nested fields gather ids before one batched store call")
+	fs.Duration(&s.ShutdownTimeout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", "how long in-flight requests may finish at shutdown")
+	fs.String(&s.LogFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "log format: text or json")
+	fs.String(&s.LogLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "log level: debug, info, warn or error")
+	fs.Duration(&s.Neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", "transaction timeout on Neo4j (a request's own deadline may be shorter)")
+	fs.Bool(&s.NoSeed, "no-seed", "ACTORGRAPH_NO_SEED", "do not seed the article dataset into a new, empty embedded store")
+
+	fs.Env(&s.APIToken, "ACTORGRAPH_API_TOKEN", "bearer token that enables mutations (unset: read-only)")
+	fs.Env(&s.Neo4j.URI, "NEO4J_URI", "serve from this Neo4j instead of the embedded store")
+	fs.Env(&s.Neo4j.Username, "NEO4J_USERNAME", "Neo4j user")
+	fs.Env(&s.Neo4j.Password, "NEO4J_PASSWORD", "Neo4j password")
+	fs.Env(&s.Neo4j.Database, "NEO4J_DATABASE", "Neo4j database")
+}
+
+// Validate reports the first setting out of range, naming its flag.
+func (s Settings) Validate() error {
+	l := s.Limits
+	for _, v := range []struct {
+		name string
+		n    int
+	}{
+		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
+		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
+		{"query-cache-size", s.QueryCacheSize}, {"apq-cache-size", s.APQCacheSize},
+	} {
+		if v.n < 1 {
+			return fmt.Errorf("-%s must be at least 1, got %d", v.name, v.n)
+		}
+	}
+	switch {
+	case l.DefaultPageSize > l.MaxPageSize:
+		return fmt.Errorf("-default-page-size (%d) must not exceed -max-page-size (%d)", l.DefaultPageSize, l.MaxPageSize)
+	case l.MaxNeighborhoodDepth < 0 || l.MaxAliases < 0:
+		return errors.New("-max-neighborhood-depth and -max-aliases must not be negative")
+	case l.RequestTimeout <= 0:
+		return errors.New("-request-timeout must be positive")
+	case s.LoaderWait < 0 || s.LoaderWait > time.Second:
+		return fmt.Errorf("-loader-wait must be between 0 and 1s, got %s", s.LoaderWait)
+	case s.MaxBodyBytes < 1:
+		return errors.New("-max-body-bytes must be positive")
+	case s.LogFormat != "text" && s.LogFormat != "json":
+		return fmt.Errorf("-log-format must be text or json, got %q", s.LogFormat)
+	}
+	return nil
+}
