@@ -107,26 +107,58 @@ func newRelationship(in model.CreateRelationshipInput) actorgraph.Relationship {
 	return r
 }
 
+// mapped returns f applied to a result, or the error that came instead:
+// mapped(actorConnection)(r.Store.Actors(…)).
+func mapped[T, U any](f func(T) U) func(T, error) (U, error) {
+	return func(v T, err error) (U, error) {
+		if err != nil {
+			var zero U
+			return zero, err
+		}
+		return f(v), nil
+	}
+}
+
+// edges turns a page of items into connection edges, each with the cursor
+// cursorOf gives it, and the page info (the end cursor is the last
+// edge's). Every connection is built by it.
+func edges[T, E any](items []T, more bool, cursorOf func(i int, item T) string, edge func(cursor string, item T) E) ([]E, *model.PageInfo) {
+	out := make([]E, len(items))
+	info := &model.PageInfo{HasNextPage: more}
+	for i, item := range items {
+		cur := cursorOf(i, item)
+		out[i] = edge(cur, item)
+		info.EndCursor = &cur
+	}
+	return out, info
+}
+
 func actorConnection(p actorgraph.Page[actorgraph.Actor]) *model.ActorConnection {
-	c := &model.ActorConnection{Edges: []*model.ActorEdge{}, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
-	for _, a := range p.Items {
-		c.Edges = append(c.Edges, &model.ActorEdge{Cursor: encodeCursor(cursorActor, a.ID), Node: model.NewActor(a)})
-	}
-	if n := len(c.Edges); n > 0 {
-		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
-	}
-	return c
+	es, info := edges(p.Items, p.HasNextPage,
+		func(_ int, a actorgraph.Actor) string { return encodeCursor(cursorActor, a.ID) },
+		func(cur string, a actorgraph.Actor) *model.ActorEdge { return &model.ActorEdge{Cursor: cur, Node: model.NewActor(a)} })
+	return &model.ActorConnection{Edges: es, PageInfo: info, TotalCount: p.TotalCount}
 }
 
 func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.RelationshipConnection {
-	c := &model.RelationshipConnection{Edges: []*model.RelationshipEdge{}, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
-	for _, r := range p.Items {
-		c.Edges = append(c.Edges, &model.RelationshipEdge{Cursor: encodeCursor(cursorRelationship, r.ID), Node: model.NewRelationship(r)})
+	es, info := edges(p.Items, p.HasNextPage,
+		func(_ int, r actorgraph.Relationship) string { return encodeCursor(cursorRelationship, r.ID) },
+		func(cur string, r actorgraph.Relationship) *model.RelationshipEdge {
+			return &model.RelationshipEdge{Cursor: cur, Node: model.NewRelationship(r)}
+		})
+	return &model.RelationshipConnection{Edges: es, PageInfo: info, TotalCount: p.TotalCount}
+}
+
+// pageRequest resolves a connection's first and after arguments (after
+// must be a cursor of kind) into a store page request; totalCount is
+// counted only when the query selects it.
+func (r *Resolver) pageRequest(ctx context.Context, kind string, first *int, after *string) (actorgraph.PageRequest, error) {
+	n, err := r.Limits.pageSize(first)
+	if err != nil {
+		return actorgraph.PageRequest{}, err
 	}
-	if n := len(c.Edges); n > 0 {
-		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
-	}
-	return c
+	afterID, err := decodeCursor(kind, after)
+	return actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)}, err
 }
 
 // walkOf turns a PathFilter into a domain walk. The top-level `types` and
@@ -182,24 +214,15 @@ func decodeOffsetCursor(after *string) (int, error) {
 }
 
 func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathConnection {
-	c := &model.PathConnection{Edges: []*model.PathEdge{}, PageInfo: &model.PageInfo{HasNextPage: more}}
-	for i := range paths {
-		cur := encodeCursor(cursorPath, strconv.Itoa(offset+i+1))
-		c.Edges = append(c.Edges, &model.PathEdge{Cursor: cur, Node: &model.Path{P: paths[i]}})
-	}
-	if n := len(c.Edges); n > 0 {
-		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
-	}
-	return c
+	es, info := edges(paths, more,
+		func(i int, _ actorgraph.Path) string { return encodeCursor(cursorPath, strconv.Itoa(offset+i+1)) },
+		func(cur string, p actorgraph.Path) *model.PathEdge { return &model.PathEdge{Cursor: cur, Node: &model.Path{P: p}} })
+	return &model.PathConnection{Edges: es, PageInfo: info}
 }
 
 // actorRelationships resolves Actor.relationships for every object type.
 func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	n, err := r.Limits.pageSize(first)
-	if err != nil {
-		return nil, err
-	}
-	afterID, err := decodeCursor(cursorRelationship, after)
+	page, err := r.pageRequest(ctx, cursorRelationship, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -207,15 +230,15 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 		actorID:   obj.Domain().ID,
 		direction: directionOr(direction),
 		types:     typesKey(types),
-		first:     n,
-		after:     afterID,
-		noTotal:   !wantsTotal(ctx),
+		first:     page.First,
+		after:     page.After,
+		noTotal:   page.NoTotal,
 	}
-	page, err := loadersFrom(ctx).relationships.Load(ctx, key)
+	rels, err := loadersFrom(ctx).relationships.Load(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	return relationshipConnection(page), nil
+	return relationshipConnection(rels), nil
 }
 
 // wantsTotal reports whether the connection being resolved selects

@@ -135,19 +135,11 @@ func (r *queryResolver) Actor(ctx context.Context, id string) (model.Actor, erro
 
 // Actors is the resolver for the actors field.
 func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string) (*model.ActorConnection, error) {
-	n, err := r.Limits.pageSize(first)
+	page, err := r.pageRequest(ctx, cursorActor, first, after)
 	if err != nil {
 		return nil, err
 	}
-	afterID, err := decodeCursor(cursorActor, after)
-	if err != nil {
-		return nil, err
-	}
-	page, err := r.Store.Actors(ctx, actorFilter(filter), actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return actorConnection(page), nil
+	return mapped(actorConnection)(r.Store.Actors(ctx, actorFilter(filter), page))
 }
 
 // Search is the resolver for the search field.
@@ -156,28 +148,16 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if err != nil {
 		return nil, err
 	}
-	found, err := r.Store.Search(ctx, text, n)
-	if err != nil {
-		return nil, err
-	}
-	return model.NewActors(found), nil
+	return mapped(model.NewActors)(r.Store.Search(ctx, text, n))
 }
 
 // Relationships is the resolver for the relationships field.
 func (r *queryResolver) Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string) (*model.RelationshipConnection, error) {
-	n, err := r.Limits.pageSize(first)
+	page, err := r.pageRequest(ctx, cursorRelationship, first, after)
 	if err != nil {
 		return nil, err
 	}
-	afterID, err := decodeCursor(cursorRelationship, after)
-	if err != nil {
-		return nil, err
-	}
-	page, err := r.Store.Relationships(ctx, relationshipFilter(filter), actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return relationshipConnection(page), nil
+	return mapped(relationshipConnection)(r.Store.Relationships(ctx, relationshipFilter(filter), page))
 }
 
 // Neighborhood is the resolver for the neighborhood field.
