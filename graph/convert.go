@@ -108,7 +108,7 @@ func newRelationship(in model.CreateRelationshipInput) actorgraph.Relationship {
 }
 
 // mapped returns f applied to a result, or the error that came instead:
-// mapped(actorConnection)(r.Store.Actors(…)).
+// mapped(actorConnection)(r.Graph.Actors(…)).
 func mapped[T, U any](f func(T) U) func(T, error) (U, error) {
 	return func(v T, err error) (U, error) {
 		if err != nil {
@@ -136,7 +136,9 @@ func edges[T, E any](items []T, more bool, cursorOf func(i int, item T) string, 
 func actorConnection(p actorgraph.Page[actorgraph.Actor]) *model.ActorConnection {
 	es, info := edges(p.Items, p.HasNextPage,
 		func(_ int, a actorgraph.Actor) string { return encodeCursor(cursorActor, a.ID) },
-		func(cur string, a actorgraph.Actor) *model.ActorEdge { return &model.ActorEdge{Cursor: cur, Node: model.NewActor(a)} })
+		func(cur string, a actorgraph.Actor) *model.ActorEdge {
+			return &model.ActorEdge{Cursor: cur, Node: model.NewActor(a)}
+		})
 	return &model.ActorConnection{Edges: es, PageInfo: info, TotalCount: p.TotalCount}
 }
 
@@ -216,7 +218,9 @@ func decodeOffsetCursor(after *string) (int, error) {
 func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathConnection {
 	es, info := edges(paths, more,
 		func(i int, _ actorgraph.Path) string { return encodeCursor(cursorPath, strconv.Itoa(offset+i+1)) },
-		func(cur string, p actorgraph.Path) *model.PathEdge { return &model.PathEdge{Cursor: cur, Node: &model.Path{P: p}} })
+		func(cur string, p actorgraph.Path) *model.PathEdge {
+			return &model.PathEdge{Cursor: cur, Node: &model.Path{P: p}}
+		})
 	return &model.PathConnection{Edges: es, PageInfo: info}
 }
 

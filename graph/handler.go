@@ -18,7 +18,7 @@ import (
 
 // HandlerConfig configures the GraphQL handler.
 type HandlerConfig struct {
-	Store    *actorgraph.Graph
+	Graph    *actorgraph.Graph
 	Limits   Limits
 	APIToken string
 	Logger   *slog.Logger
@@ -48,7 +48,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	if cfg.ObserveError == nil {
 		cfg.ObserveError = func(string) {}
 	}
-	res := &Resolver{Store: cfg.Store, Limits: cfg.Limits, APIToken: cfg.APIToken}
+	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, APIToken: cfg.APIToken}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -71,7 +71,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		return errInternalPanic
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := WithLoaders(r.Context(), cfg.Store, cfg.LoaderWait)
+		ctx := WithLoaders(r.Context(), cfg.Graph, cfg.LoaderWait)
 		ctx = WithAuthorization(ctx, r.Header.Get("Authorization"))
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})

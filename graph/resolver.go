@@ -14,7 +14,7 @@ import (
 // the domain (actorgraph.Graph) and its drivers. Root fields call the
 // Graph; nested fields go through per-request loaders.
 type Resolver struct {
-	Store  *actorgraph.Graph
+	Graph  *actorgraph.Graph
 	Limits Limits
 	// APIToken enables mutations for callers presenting it as a bearer
 	// token; empty makes the server read-only.

@@ -43,7 +43,7 @@ func (r *mutationResolver) CreateActor(ctx context.Context, input model.CreateAc
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	a, err := r.Store.CreateActor(ctx, newActor(input))
+	a, err := r.Graph.CreateActor(ctx, newActor(input))
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (r *mutationResolver) UpdateActor(ctx context.Context, id string, input mod
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	a, err := r.Store.UpdateActor(ctx, id, actorPatch(input))
+	a, err := r.Graph.UpdateActor(ctx, id, actorPatch(input))
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (r *mutationResolver) DeleteActor(ctx context.Context, id string, cascade *
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	deleted, err := r.Store.DeleteActor(ctx, id, cascade != nil && *cascade)
+	deleted, err := r.Graph.DeleteActor(ctx, id, cascade != nil && *cascade)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func (r *mutationResolver) CreateRelationship(ctx context.Context, input model.C
 	if err != nil {
 		return nil, err
 	}
-	rel, err := r.Store.CreateRelationship(ctx, newRelationship(input))
+	rel, err := r.Graph.CreateRelationship(ctx, newRelationship(input))
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (r *mutationResolver) DeleteRelationship(ctx context.Context, id string) (*
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	rel, err := r.Store.DeleteRelationship(ctx, id)
+	rel, err := r.Graph.DeleteRelationship(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	res, err := r.Store.MergeActors(ctx, into, from)
+	res, err := r.Graph.MergeActors(ctx, into, from)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Org
 
 // Actor is the resolver for the actor field.
 func (r *queryResolver) Actor(ctx context.Context, id string) (model.Actor, error) {
-	a, err := r.Store.Actor(ctx, id)
+	a, err := r.Graph.Actor(ctx, id)
 	if errors.Is(err, actorgraph.ErrNotFound) {
 		return nil, nil
 	}
@@ -139,7 +139,7 @@ func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, f
 	if err != nil {
 		return nil, err
 	}
-	return mapped(actorConnection)(r.Store.Actors(ctx, actorFilter(filter), page))
+	return mapped(actorConnection)(r.Graph.Actors(ctx, actorFilter(filter), page))
 }
 
 // Search is the resolver for the search field.
@@ -148,7 +148,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if err != nil {
 		return nil, err
 	}
-	return mapped(model.NewActors)(r.Store.Search(ctx, text, n))
+	return mapped(model.NewActors)(r.Graph.Search(ctx, text, n))
 }
 
 // Relationships is the resolver for the relationships field.
@@ -157,7 +157,7 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 	if err != nil {
 		return nil, err
 	}
-	return mapped(relationshipConnection)(r.Store.Relationships(ctx, relationshipFilter(filter), page))
+	return mapped(relationshipConnection)(r.Graph.Relationships(ctx, relationshipFilter(filter), page))
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -177,7 +177,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 		}
 		n = *limit
 	}
-	sub, err := r.Store.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
+	sub, err := r.Graph.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, opts)
+	p, err := r.Graph.ShortestPath(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	if opts.First == 0 {
 		return []*model.Path{}, nil
 	}
-	paths, _, err := r.Store.AllShortestPaths(ctx, from, to, opts)
+	paths, _, err := r.Graph.AllShortestPaths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to stri
 	if opts.First, err = r.Limits.pageSize(k); err != nil {
 		return nil, err
 	}
-	paths, err := r.Store.KShortestPaths(ctx, from, to, opts)
+	paths, err := r.Graph.KShortestPaths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +244,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	if opts.Offset, err = decodeOffsetCursor(after); err != nil {
 		return nil, err
 	}
-	paths, more, err := r.Store.Paths(ctx, from, to, opts)
+	paths, more, err := r.Graph.Paths(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +261,7 @@ func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string
 	if weight != nil {
 		opts.Weight = *weight
 	}
-	p, err := r.Store.CheapestPath(ctx, from, to, opts)
+	p, err := r.Graph.CheapestPath(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (r *relationshipResolver) To(ctx context.Context, obj *model.Relationship) 
 
 // MentionCount is the resolver for the mentionCount field.
 func (r *resolutionResolver) MentionCount(ctx context.Context, obj *model.Resolution) (int, error) {
-	page, err := r.Store.Relationships(ctx, actorgraph.RelationshipFilter{ActorID: obj.ActorID}, actorgraph.PageRequest{First: 0})
+	page, err := r.Graph.Relationships(ctx, actorgraph.RelationshipFilter{ActorID: obj.ActorID}, actorgraph.PageRequest{First: 0})
 	if err != nil {
 		return 0, err
 	}

@@ -184,7 +184,7 @@ func serve(ctx context.Context, c options, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Config{Store: store, Logger: logger, Settings: c.Settings})
+	srv := server.New(server.Config{Graph: store, Logger: logger, Settings: c.Settings})
 	logger.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "read_only", c.APIToken == "")
 	return srv.Serve(ctx, ln)
 }

@@ -35,7 +35,7 @@ func withToken(tok string) option          { return func(c *server.Config) { c.A
 func withLimits(l graph.Limits) option     { return func(c *server.Config) { c.Limits = l } }
 func withOrigins(o ...string) option       { return func(c *server.Config) { c.AllowedOrigins = o } }
 func withMaxBody(n int64) option           { return func(c *server.Config) { c.MaxBodyBytes = n } }
-func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Store = s } }
+func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Graph = s } }
 
 // MustStartServer starts a server and stops it when the test ends.
 func MustStartServer(t testing.TB, opts ...option) *testServer {
@@ -54,11 +54,11 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 		t.Fatal(err)
 	}
 	ts := &testServer{Store: st}
-	cfg := server.Config{Store: st, Settings: config.Default()}
+	cfg := server.Config{Graph: st, Settings: config.Default()}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	cfg.Store = cfg.Store.WithObserver(func(string, time.Duration, error) { ts.Calls.Add(1) })
+	cfg.Graph = cfg.Graph.WithObserver(func(string, time.Duration, error) { ts.Calls.Add(1) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

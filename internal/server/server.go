@@ -20,7 +20,7 @@ import (
 
 // Config configures a Server.
 type Config struct {
-	Store  *actorgraph.Graph
+	Graph  *actorgraph.Graph
 	Logger *slog.Logger
 	// Settings are the server's settings (the store's part is ignored);
 	// a zero field means its default (config.Settings.WithDefaults).
@@ -41,9 +41,9 @@ func New(cfg Config) *Server {
 	}
 	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
-	store := cfg.Store.WithObserver(s.metrics.observeStore)
+	store := cfg.Graph.WithObserver(s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
-		Store:        store,
+		Graph:        store,
 		Limits:       cfg.Limits,
 		APIToken:     cfg.APIToken,
 		Logger:       cfg.Logger,
