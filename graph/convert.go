@@ -120,21 +120,28 @@ func mapped[T, U any](f func(T) U) func(T, error) (U, error) {
 }
 
 // edges turns a page of items into connection edges, each with the cursor
-// cursorOf gives it, and the page info (the end cursor is the last
-// edge's). Every connection is built by it.
-func edges[T, E any](items []T, more bool, cursorOf func(i int, item T) string, edge func(cursor string, item T) E) ([]E, *model.PageInfo) {
+// cursorOf gives it, and fills info's start and end cursors (the first
+// and last edge's). Every connection is built by it.
+func edges[T, E any](items []T, info model.PageInfo, cursorOf func(i int, item T) string, edge func(cursor string, item T) E) ([]E, *model.PageInfo) {
 	out := make([]E, len(items))
-	info := &model.PageInfo{HasNextPage: more}
 	for i, item := range items {
 		cur := cursorOf(i, item)
 		out[i] = edge(cur, item)
+		if i == 0 {
+			info.StartCursor = &cur
+		}
 		info.EndCursor = &cur
 	}
-	return out, info
+	return out, &info
+}
+
+// pageInfo is a store page's Relay page information, cursors aside.
+func pageInfo[T any](p actorgraph.Page[T]) model.PageInfo {
+	return model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
 }
 
 func actorConnection(p actorgraph.Page[actorgraph.Actor]) *model.ActorConnection {
-	es, info := edges(p.Items, p.HasNextPage,
+	es, info := edges(p.Items, pageInfo(p),
 		func(_ int, a actorgraph.Actor) string { return encodeCursor(cursorActor, a.ID) },
 		func(cur string, a actorgraph.Actor) *model.ActorEdge {
 			return &model.ActorEdge{Cursor: cur, Node: model.NewActor(a)}
@@ -143,7 +150,7 @@ func actorConnection(p actorgraph.Page[actorgraph.Actor]) *model.ActorConnection
 }
 
 func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.RelationshipConnection {
-	es, info := edges(p.Items, p.HasNextPage,
+	es, info := edges(p.Items, pageInfo(p),
 		func(_ int, r actorgraph.Relationship) string { return encodeCursor(cursorRelationship, r.ID) },
 		func(cur string, r actorgraph.Relationship) *model.RelationshipEdge {
 			return &model.RelationshipEdge{Cursor: cur, Node: model.NewRelationship(r)}
@@ -151,16 +158,33 @@ func relationshipConnection(p actorgraph.Page[actorgraph.Relationship]) *model.R
 	return &model.RelationshipConnection{Edges: es, PageInfo: info, TotalCount: p.TotalCount}
 }
 
-// pageRequest resolves a connection's first and after arguments (after
-// must be a cursor of kind) into a store page request; totalCount is
-// counted only when the query selects it.
-func (r *Resolver) pageRequest(ctx context.Context, kind string, first *int, after *string) (actorgraph.PageRequest, error) {
-	n, err := r.Limits.pageSize(first)
+// connectionArgs are a connection field's Relay arguments: first and after
+// page forwards, last and before backwards.
+type connectionArgs struct {
+	first  *int
+	after  *string
+	last   *int
+	before *string
+}
+
+// pageRequest resolves a connection's arguments (cursors must be of kind)
+// into a store page request; totalCount is counted only when the query
+// selects it. A request pages one way: first/after or last/before.
+func (r *Resolver) pageRequest(ctx context.Context, kind string, args connectionArgs) (actorgraph.PageRequest, error) {
+	backward := args.last != nil || args.before != nil
+	if backward && (args.first != nil || args.after != nil) {
+		return actorgraph.PageRequest{}, actorgraph.Invalid("last", "page one way: give first/after or last/before, not both")
+	}
+	size, cursor, field := args.first, args.after, "first"
+	if backward {
+		size, cursor, field = args.last, args.before, "last"
+	}
+	n, err := r.Limits.pageSize(field, size)
 	if err != nil {
 		return actorgraph.PageRequest{}, err
 	}
-	afterID, err := decodeCursor(kind, after)
-	return actorgraph.PageRequest{First: n, After: afterID, NoTotal: !wantsTotal(ctx)}, err
+	id, err := decodeCursor(kind, cursor)
+	return actorgraph.PageRequest{First: n, After: id, Backward: backward, NoTotal: !wantsTotal(ctx)}, err
 }
 
 // walkOf turns a PathFilter into a domain walk. The top-level `types` and
@@ -216,7 +240,7 @@ func decodeOffsetCursor(after *string) (int, error) {
 }
 
 func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathConnection {
-	es, info := edges(paths, more,
+	es, info := edges(paths, model.PageInfo{HasNextPage: more, HasPreviousPage: offset > 0},
 		func(i int, _ actorgraph.Path) string { return encodeCursor(cursorPath, strconv.Itoa(offset+i+1)) },
 		func(cur string, p actorgraph.Path) *model.PathEdge {
 			return &model.PathEdge{Cursor: cur, Node: &model.Path{P: p}}
@@ -225,8 +249,8 @@ func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathC
 }
 
 // actorRelationships resolves Actor.relationships for every object type.
-func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	page, err := r.pageRequest(ctx, cursorRelationship, first, after)
+func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, args connectionArgs) (*model.RelationshipConnection, error) {
+	page, err := r.pageRequest(ctx, cursorRelationship, args)
 	if err != nil {
 		return nil, err
 	}
@@ -234,9 +258,7 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 		actorID:   obj.Domain().ID,
 		direction: directionOr(direction),
 		types:     typesKey(types),
-		first:     page.First,
-		after:     page.After,
-		noTotal:   page.NoTotal,
+		page:      page,
 	}
 	rels, err := loadersFrom(ctx).relationships.Load(ctx, key)
 	if err != nil {

@@ -76,7 +76,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -90,7 +90,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -104,7 +104,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -118,7 +118,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -132,7 +132,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -175,7 +175,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -189,15 +189,17 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
 	}
 
 	PageInfo struct {
-		EndCursor   func(childComplexity int) int
-		HasNextPage func(childComplexity int) int
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
 	}
 
 	Path struct {
@@ -227,13 +229,13 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actor            func(childComplexity int, id string) int
-		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string) int
+		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string, last *int, before *string) int
 		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int) int
 		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) int
 		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
 		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) int
 		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
-		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string) int
+		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) int
 		Search           func(childComplexity int, text string, first *int) int
 		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) int
 	}
@@ -303,19 +305,19 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type GovernmentResolver interface {
-	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type GroupResolver interface {
-	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type JournalistResolver interface {
-	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type LeaderResolver interface {
-	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MediatorResolver interface {
-	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MutationResolver interface {
 	CreateActor(ctx context.Context, input model.CreateActorInput) (model.Actor, error)
@@ -326,16 +328,16 @@ type MutationResolver interface {
 	MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error)
 }
 type OfficialResolver interface {
-	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type OrganizationResolver interface {
-	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type QueryResolver interface {
 	Actor(ctx context.Context, id string) (model.Actor, error)
-	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string) (*model.ActorConnection, error)
+	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string, last *int, before *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
-	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error)
 	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
@@ -485,7 +487,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Government.resolution":
 		if e.ComplexityRoot.Government.Resolution == nil {
 			break
@@ -557,7 +559,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.resolution":
 		if e.ComplexityRoot.Group.Resolution == nil {
 			break
@@ -629,7 +631,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Journalist.resolution":
 		if e.ComplexityRoot.Journalist.Resolution == nil {
 			break
@@ -701,7 +703,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Leader.resolution":
 		if e.ComplexityRoot.Leader.Resolution == nil {
 			break
@@ -773,7 +775,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Mediator.resolution":
 		if e.ComplexityRoot.Mediator.Resolution == nil {
 			break
@@ -998,7 +1000,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Official.resolution":
 		if e.ComplexityRoot.Official.Resolution == nil {
 			break
@@ -1070,7 +1072,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organization.resolution":
 		if e.ComplexityRoot.Organization.Resolution == nil {
 			break
@@ -1102,6 +1104,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
 	case "Path.cost":
 		if e.ComplexityRoot.Path.Cost == nil {
@@ -1206,7 +1220,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*model.ActorFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*model.ActorFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.allShortestPaths":
 		if e.ComplexityRoot.Query.AllShortestPaths == nil {
 			break
@@ -1273,7 +1287,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relationships(childComplexity, args["filter"].(*model.RelationshipFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relationships(childComplexity, args["filter"].(*model.RelationshipFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1802,7 +1816,7 @@ interface Actor {
   "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
   "The actor's relationships, ordered by id."
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "A person who heads a state or government."
@@ -1817,7 +1831,7 @@ type Leader implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "A state or its government."
@@ -1832,7 +1846,7 @@ type Government implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "An actor whose part in the story is mediation (the Holy See, the Pope). Any actor's mediation role also shows in its OFFERED_TO_HOST, OFFERED_TO_MEDIATE and MEDIATED relationships."
@@ -1847,7 +1861,7 @@ type Mediator implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "A person acting for a government or organisation (a spokesperson, an intelligence chief)."
@@ -1862,7 +1876,7 @@ type Official implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "A reporter."
@@ -1877,7 +1891,7 @@ type Journalist implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "An institution, agency or company."
@@ -1892,7 +1906,7 @@ type Organization implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "A collective actor, such as 'European leaders'."
@@ -1907,7 +1921,7 @@ type Group implements Actor {
   wikidataId: String
   description: String
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String): RelationshipConnection!
+  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
 }
 
 "What an evidence text is."
@@ -2070,7 +2084,9 @@ type MergeActorsPayload {
 
 "Relay page information."
 type PageInfo {
+  hasPreviousPage: Boolean!
   hasNextPage: Boolean!
+  startCursor: String
   endCursor: String
 }
 
@@ -2192,11 +2208,11 @@ type Query {
   "One actor by id; null when there is none."
   actor(id: ID!): Actor
   "Actors ordered by id."
-  actors(filter: ActorFilter, first: Int, after: String): ActorConnection!
+  actors(filter: ActorFilter, first: Int, after: String, last: Int, before: String): ActorConnection!
   "Actors whose name or alias matches, best first: exact name, exact alias, prefix, word prefix, substring (case- and accent-insensitive)."
   search(text: String!, first: Int): [Actor!]!
   "Relationships ordered by id."
-  relationships(filter: RelationshipFilter, first: Int, after: String): RelationshipConnection!
+  relationships(filter: RelationshipFilter, first: Int, after: String, last: Int, before: String): RelationshipConnection!
   "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction unless the filter says) and the relationships among them; at most ` + "`" + `limit` + "`" + ` nodes, nearest first."
   neighborhood(id: ID!, depth: Int = 1, types: [RelationshipType!], filter: PathFilter, limit: Int): Subgraph!
   """
@@ -2384,8 +2400,12 @@ func (ec *executionContext) childFields_MergeActorsPayload(ctx context.Context, 
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
 	case "hasNextPage":
 		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
 	case "endCursor":
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
@@ -2711,6 +2731,22 @@ func (ec *executionContext) field_Government_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2749,6 +2785,22 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2787,6 +2839,22 @@ func (ec *executionContext) field_Journalist_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2825,6 +2893,22 @@ func (ec *executionContext) field_Leader_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2863,6 +2947,22 @@ func (ec *executionContext) field_Mediator_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3009,6 +3109,22 @@ func (ec *executionContext) field_Official_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3047,6 +3163,22 @@ func (ec *executionContext) field_Organization_relationships_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3105,6 +3237,22 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3373,6 +3521,22 @@ func (ec *executionContext) field_Query_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -4032,7 +4196,7 @@ func (ec *executionContext) _Government_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4315,7 +4479,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4598,7 +4762,7 @@ func (ec *executionContext) _Journalist_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -4881,7 +5045,7 @@ func (ec *executionContext) _Leader_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -5164,7 +5328,7 @@ func (ec *executionContext) _Mediator_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6042,7 +6206,7 @@ func (ec *executionContext) _Official_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6325,7 +6489,7 @@ func (ec *executionContext) _Organization_relationships(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6359,6 +6523,29 @@ func (ec *executionContext) fieldContext_Organization_relationships(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6380,6 +6567,29 @@ func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -6839,7 +7049,7 @@ func (ec *executionContext) _Query_actors(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*model.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*model.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ActorConnection) graphql.Marshaler {
@@ -6927,7 +7137,7 @@ func (ec *executionContext) _Query_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relationships(ctx, fc.Args["filter"].(*model.RelationshipFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relationships(ctx, fc.Args["filter"].(*model.RelationshipFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -11040,9 +11250,19 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PageInfo")
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "hasNextPage":
 			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endCursor":

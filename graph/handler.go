@@ -93,8 +93,10 @@ func complexityRoot(l Limits) ComplexityRoot {
 		}
 		return l.DefaultPageSize
 	}
-	rels := func(child int, _ *actorgraph.Direction, _ []actorgraph.RelationshipType, first *int, _ *string) int {
-		return 1 + child*page(first)
+	// A connection pages one way; the larger size counts.
+	pages := func(first, last *int) int { return max(page(first), page(last)) }
+	rels := func(child int, _ *actorgraph.Direction, _ []actorgraph.RelationshipType, first *int, _ *string, last *int, _ *string) int {
+		return 1 + child*pages(first, last)
 	}
 	c.Leader.Relationships = rels
 	c.Government.Relationships = rels
@@ -103,8 +105,12 @@ func complexityRoot(l Limits) ComplexityRoot {
 	c.Journalist.Relationships = rels
 	c.Organization.Relationships = rels
 	c.Group.Relationships = rels
-	c.Query.Actors = func(child int, _ *model.ActorFilter, first *int, _ *string) int { return 1 + child*page(first) }
-	c.Query.Relationships = func(child int, _ *model.RelationshipFilter, first *int, _ *string) int { return 1 + child*page(first) }
+	c.Query.Actors = func(child int, _ *model.ActorFilter, first *int, _ *string, last *int, _ *string) int {
+		return 1 + child*pages(first, last)
+	}
+	c.Query.Relationships = func(child int, _ *model.RelationshipFilter, first *int, _ *string, last *int, _ *string) int {
+		return 1 + child*pages(first, last)
+	}
 	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*page(first) }
 	hops := func(maxHops *int) int {
 		if maxHops != nil && *maxHops > 0 {

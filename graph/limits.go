@@ -55,16 +55,16 @@ func DefaultLimits() Limits {
 }
 
 // pageSize resolves `first` against the limits.
-func (l Limits) pageSize(first *int) (int, error) {
+func (l Limits) pageSize(field string, first *int) (int, error) {
 	if first == nil {
 		return l.DefaultPageSize, nil
 	}
 	switch {
 	case *first < 0:
-		return 0, actorgraph.Invalid("first", "must not be negative")
+		return 0, actorgraph.Invalid(field, "must not be negative")
 	case *first > l.MaxPageSize:
 		return 0, &actorgraph.LimitError{Code: string(CodePageSizeExceeded),
-			Message: fmt.Sprintf("first is %d, more than the page size limit of %d", *first, l.MaxPageSize)}
+			Message: fmt.Sprintf("%s is %d, more than the page size limit of %d", field, *first, l.MaxPageSize)}
 	}
 	return *first, nil
 }

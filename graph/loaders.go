@@ -27,16 +27,14 @@ type relationshipsKey struct {
 	actorID   string
 	direction actorgraph.Direction
 	types     string // sorted, comma-joined
-	first     int
-	after     string
-	noTotal   bool
+	page      actorgraph.PageRequest
 }
 
 func (k relationshipsKey) query() actorgraph.RelationshipsQuery {
 	q := actorgraph.RelationshipsQuery{
 		ActorID:   k.actorID,
 		Direction: k.direction,
-		Page:      actorgraph.PageRequest{First: k.first, After: k.after, NoTotal: k.noTotal},
+		Page:      k.page,
 	}
 	if k.types != "" {
 		for _, t := range strings.Split(k.types, ",") {

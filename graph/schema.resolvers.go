@@ -14,28 +14,28 @@ import (
 )
 
 // Relationships is the resolver for the relationships field.
-func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // CreateActor is the resolver for the createActor field.
@@ -112,13 +112,13 @@ func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, first, after)
+func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
 // Actor is the resolver for the actor field.
@@ -134,8 +134,8 @@ func (r *queryResolver) Actor(ctx context.Context, id string) (model.Actor, erro
 }
 
 // Actors is the resolver for the actors field.
-func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string) (*model.ActorConnection, error) {
-	page, err := r.pageRequest(ctx, cursorActor, first, after)
+func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string, last *int, before *string) (*model.ActorConnection, error) {
+	page, err := r.pageRequest(ctx, cursorActor, connectionArgs{first, after, last, before})
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +144,7 @@ func (r *queryResolver) Actors(ctx context.Context, filter *model.ActorFilter, f
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]model.Actor, error) {
-	n, err := r.Limits.pageSize(first)
+	n, err := r.Limits.pageSize("first", first)
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +152,8 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *queryResolver) Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string) (*model.RelationshipConnection, error) {
-	page, err := r.pageRequest(ctx, cursorRelationship, first, after)
+func (r *queryResolver) Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	page, err := r.pageRequest(ctx, cursorRelationship, connectionArgs{first, after, last, before})
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	if err != nil {
 		return nil, err
 	}
-	if opts.First, err = r.Limits.pageSize(first); err != nil {
+	if opts.First, err = r.Limits.pageSize("first", first); err != nil {
 		return nil, err
 	}
 	if opts.First == 0 {
@@ -222,7 +222,7 @@ func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to stri
 	if err != nil {
 		return nil, err
 	}
-	if opts.First, err = r.Limits.pageSize(k); err != nil {
+	if opts.First, err = r.Limits.pageSize("k", k); err != nil {
 		return nil, err
 	}
 	paths, err := r.Graph.KShortestPaths(ctx, from, to, opts)
@@ -238,7 +238,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
-	if opts.First, err = r.Limits.pageSize(first); err != nil {
+	if opts.First, err = r.Limits.pageSize("first", first); err != nil {
 		return nil, err
 	}
 	if opts.Offset, err = decodeOffsetCursor(after); err != nil {

@@ -74,11 +74,16 @@ type Driver interface {
 }
 
 // PageRequest asks for First items after the item with id After ("" for
-// the start). Cursors are made by the GraphQL layer from ids; stores page by
-// id (keyset pagination), so pages are stable under inserts and deletes.
+// the start) or, with Backward, for the First items before the item with
+// id After ("" for the end): Relay's first/after and last/before. Either
+// way the items come in list order. Cursors are made by the GraphQL layer
+// from ids; stores page by id (keyset pagination), so pages are stable
+// under inserts and deletes.
 type PageRequest struct {
 	First int
 	After string
+	// Backward pages from the end towards the start.
+	Backward bool
 	// NoTotal says the caller will not read the page's TotalCount, so a
 	// store may leave it 0 and stop at the page instead of counting every
 	// match (the GraphQL layer sets it when totalCount is not selected).
@@ -95,8 +100,12 @@ func (p PageRequest) Validate() error {
 
 // Page is one page of an ordered list.
 type Page[T any] struct {
-	Items       []T
-	HasNextPage bool
+	Items []T
+	// HasNextPage says more items follow the page (paging forwards; false
+	// when paging backwards), HasPreviousPage that more precede it (paging
+	// backwards; false when paging forwards), as Relay allows.
+	HasNextPage     bool
+	HasPreviousPage bool
 	// TotalCount counts every match, on all pages.
 	TotalCount int
 }
