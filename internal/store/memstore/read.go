@@ -49,33 +49,13 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	start := pageAfter(s.actorIDs, page.After)
 	name := actorgraph.Fold(f.NameContains)
 	byName := f.NameContains != "" && name != ""
 	f.NameContains = "" // matched below, on the folded names
-	for i := skipTo(start, page); i < len(s.actorIDs); i++ {
-		id := s.actorIDs[i]
-		a := s.actors[id]
-		if !f.MatchesFilter(a) || (byName && s.folded[id].Rank(name) == 0) {
-			continue
-		}
-		res.TotalCount++
-		if i < start {
-			continue
-		}
-		if len(res.Items) < page.First {
-			res.Items = append(res.Items, a.Clone())
-		} else {
-			res.HasNextPage = true
-			if page.NoTotal {
-				break
-			}
-		}
+	match := func(id string) bool {
+		return f.MatchesFilter(s.actors[id]) && (!byName || s.folded[id].Rank(name) > 0)
 	}
-	if page.NoTotal {
-		res.TotalCount = 0
-	}
-	return res, nil
+	return pageOf(s.actorIDs, page, match, func(id string) actorgraph.Actor { return s.actors[id].Clone() }), nil
 }
 
 // Search ranks actors by name and alias match.
@@ -166,40 +146,70 @@ func mergeSorted(a, b []string) []string {
 	return append(out, b[j:]...)
 }
 
-// skipTo is where a page scan starts: at the cursor when no total is
-// wanted, else at the beginning (matches before the cursor count too).
-func skipTo(start int, page actorgraph.PageRequest) int {
-	if page.NoTotal {
-		return start
-	}
-	return 0
-}
-
 // pageRelationships filters sorted ids and cuts one page.
 func (s *Store) pageRelationships(ids []string, f *actorgraph.RelationshipFilter, page actorgraph.PageRequest) actorgraph.Page[actorgraph.Relationship] {
-	var res actorgraph.Page[actorgraph.Relationship]
-	start := pageAfter(ids, page.After)
-	for i := skipTo(start, page); i < len(ids); i++ {
-		id := ids[i]
-		r := s.rels[id]
-		if !f.Matches(r) {
-			continue
+	return pageOf(ids, page, func(id string) bool { return f.Matches(s.rels[id]) },
+		func(id string) actorgraph.Relationship { return s.rels[id].Clone() })
+}
+
+// pageOf cuts one page from sorted ids: the matching ids after the cursor
+// (paging backwards, the last ones before it), in id order, each turned
+// into its item, and the count of every match unless page.NoTotal.
+func pageOf[T any](ids []string, page actorgraph.PageRequest, match func(id string) bool, item func(id string) T) actorgraph.Page[T] {
+	var res actorgraph.Page[T]
+	var picked []string
+	if page.Backward {
+		end := len(ids)
+		if page.After != "" {
+			end, _ = slices.BinarySearch(ids, page.After)
 		}
-		res.TotalCount++
-		if i < start {
-			continue
+		for i := end - 1; i >= 0; i-- {
+			if !match(ids[i]) {
+				continue
+			}
+			if len(picked) == page.First {
+				res.HasPreviousPage = true
+				break
+			}
+			picked = append(picked, ids[i])
 		}
-		if len(res.Items) < page.First {
-			res.Items = append(res.Items, r.Clone())
-		} else {
-			res.HasNextPage = true
-			if page.NoTotal {
+		slices.Reverse(picked)
+		if !page.NoTotal {
+			for _, id := range ids {
+				if match(id) {
+					res.TotalCount++
+				}
+			}
+		}
+	} else {
+		start := pageAfter(ids, page.After)
+		from := start
+		if !page.NoTotal {
+			from = 0 // matches before the cursor count too
+		}
+		for i := from; i < len(ids); i++ {
+			if !match(ids[i]) {
+				continue
+			}
+			res.TotalCount++
+			switch {
+			case i < start:
+			case len(picked) < page.First:
+				picked = append(picked, ids[i])
+			default:
+				res.HasNextPage = true
+			}
+			if res.HasNextPage && page.NoTotal {
 				break
 			}
 		}
+		if page.NoTotal {
+			res.TotalCount = 0
+		}
 	}
-	if page.NoTotal {
-		res.TotalCount = 0
+	res.Items = make([]T, len(picked))
+	for i, id := range picked {
+		res.Items[i] = item(id)
 	}
 	return res
 }

@@ -90,8 +90,9 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 		if page.NoTotal {
 			count = `WITH actors, 0 AS total`
 		}
-		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+` AND a.id > $after
-			WITH a ORDER BY a.id LIMIT $limit
+		cursor, order := keyset(page, "a.id", "$after")
+		recs, err := tx.run(ctx, `MATCH (a:Actor) WHERE `+actorWhere+` AND `+cursor+`
+			WITH a ORDER BY a.id `+order+` LIMIT $limit
 			WITH collect(a {.*}) AS actors
 			`+count+`
 			RETURN CASE WHEN total < size(actors) AND NOT $noTotal THEN size(actors) ELSE total END, actors`, params)
@@ -109,10 +110,35 @@ func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actor
 		}
 		return nil
 	})
-	if len(res.Items) > page.First {
-		res.Items, res.HasNextPage = res.Items[:page.First], true
+	return finishPage(res, page), err
+}
+
+// keyset returns the condition that keeps the ids (the Cypher expression
+// id) on the page's side of the cursor (the expression after), and the
+// order to read them in: ascending after it, or, paging backwards,
+// descending before it (every id when the cursor is "").
+func keyset(page actorgraph.PageRequest, id, after string) (cond, order string) {
+	if page.Backward {
+		return "(" + after + " = '' OR " + id + " < " + after + ")", "DESC"
 	}
-	return res, err
+	return id + " > " + after, "ASC"
+}
+
+// finishPage cuts a page read with keyset's order and one item more than
+// asked for: the extra item says whether more follow (or, backwards,
+// precede), and a backward page, read descending, is put in list order.
+func finishPage[T any](p actorgraph.Page[T], page actorgraph.PageRequest) actorgraph.Page[T] {
+	more := len(p.Items) > page.First
+	if more {
+		p.Items = p.Items[:page.First]
+	}
+	if page.Backward {
+		slices.Reverse(p.Items)
+		p.HasPreviousPage = more
+	} else {
+		p.HasNextPage = more
+	}
+	return p
 }
 
 // Search returns the best name and alias matches; candidates come from the
@@ -203,13 +229,14 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 				return domainError{actorgraph.NotFound("actor", f.ActorID)}
 			}
 		}
+		cursor, order := keyset(page, "r.id", "$after")
 		query := pattern + ` WHERE ` + relWhere + `
-			WITH r ORDER BY r.id
+			WITH r ORDER BY r.id ` + order + `
 			WITH collect(r) AS rs
-			RETURN size(rs) AS total, [r IN [r IN rs WHERE r.id > $after][0..$limit] | ` + relProjection + `] AS page`
+			RETURN size(rs) AS total, [r IN [r IN rs WHERE ` + cursor + `][0..$limit] | ` + relProjection + `] AS page`
 		if page.NoTotal { // a top-k sort of the matches after the cursor
-			query = pattern + ` WHERE ` + relWhere + ` AND r.id > $after
-			WITH r ORDER BY r.id LIMIT $limit
+			query = pattern + ` WHERE ` + relWhere + ` AND ` + cursor + `
+			WITH r ORDER BY r.id ` + order + ` LIMIT $limit
 			RETURN 0 AS total, collect(` + relProjection + `) AS page`
 		}
 		recs, err := tx.run(ctx, query, params)
@@ -220,10 +247,7 @@ func (s *Store) Relationships(ctx context.Context, f actorgraph.RelationshipFilt
 		res.Items, err = decodeRels(recs[0].Values[1])
 		return err
 	})
-	if len(res.Items) > page.First {
-		res.Items, res.HasNextPage = res.Items[:page.First], true
-	}
-	return res, err
+	return finishPage(res, page), err
 }
 
 func decodeRecords(recs []*neo4j.Record, col int) ([]actorgraph.Relationship, error) {
@@ -251,21 +275,24 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 			dir = actorgraph.Both
 		}
 		rows[i] = map[string]any{"i": int64(i), "actor": q.ActorID, "dir": string(dir), "types": types,
-			"after": q.Page.After, "first": int64(q.Page.First)}
+			"after": q.Page.After, "first": int64(q.Page.First), "back": q.Page.Backward}
 	}
 	out := make([]actorgraph.Page[actorgraph.Relationship], len(qs))
-	// With no total wanted in the whole batch, each actor's page is a top-k
-	// sort of its relationships after the cursor (LIMIT takes no row
-	// variable, so the largest page bounds it and each row slices its own),
-	// not a sort and collect of all of them.
+	// With no total wanted in the whole batch, and every page forwards,
+	// each actor's page is a top-k sort of its relationships after the
+	// cursor (LIMIT takes no row variable, so the largest page bounds it
+	// and each row slices its own), not a sort and collect of all of them.
+	// A backward page is read descending (see finishPage).
 	page := `WITH DISTINCT r ORDER BY r.id
 				WITH collect(r) AS rs
-				RETURN size(rs) AS total, [r IN rs WHERE r.id > q.after][0..q.first + 1] AS page`
+				RETURN size(rs) AS total, CASE WHEN q.back
+				  THEN reverse([r IN rs WHERE q.after = '' OR r.id < q.after])[0..q.first + 1]
+				  ELSE [r IN rs WHERE r.id > q.after][0..q.first + 1] END AS page`
 	limit := 0
 	noTotal := true
 	for _, q := range qs {
 		limit = max(limit, q.Page.First+1)
-		noTotal = noTotal && q.Page.NoTotal
+		noTotal = noTotal && q.Page.NoTotal && !q.Page.Backward
 	}
 	if noTotal {
 		page = `AND r.id > q.after
@@ -295,11 +322,7 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 			if err != nil {
 				return err
 			}
-			p := actorgraph.Page[actorgraph.Relationship]{Items: items, TotalCount: int(rec.Values[1].(int64))}
-			if first := qs[i].Page.First; len(p.Items) > first {
-				p.Items, p.HasNextPage = p.Items[:first], true
-			}
-			out[i] = p
+			out[i] = finishPage(actorgraph.Page[actorgraph.Relationship]{Items: items, TotalCount: int(rec.Values[1].(int64))}, qs[i].Page)
 		}
 		return nil
 	})

@@ -264,7 +264,7 @@ func relationshipID(r actorgraph.Relationship) string { return r.ID }
 
 // idPage maps a page to the ids of its items, for short diffs.
 func idPage[T any](p actorgraph.Page[T], id func(T) string) actorgraph.Page[string] {
-	out := actorgraph.Page[string]{HasNextPage: p.HasNextPage, TotalCount: p.TotalCount}
+	out := actorgraph.Page[string]{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage, TotalCount: p.TotalCount}
 	for _, item := range p.Items {
 		out.Items = append(out.Items, id(item))
 	}

@@ -57,6 +57,8 @@ func Run(t *testing.T, newDriver NewDriver) {
 	t.Run("MergeActors", func(t *testing.T) { testMergeActors(t, ns) })
 	t.Run("OneActorEvents", func(t *testing.T) { testOneActorEvents(t, ns) })
 	t.Run("PagesWithoutTotal", func(t *testing.T) { testNoTotal(t, ns) })
+	t.Run("PagesBackward", func(t *testing.T) { testBackward(t, ns) })
+	t.Run("PagingUnderInserts", func(t *testing.T) { testPagingUnderInserts(t, ns) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, ns) })
 	t.Run("ReturnedValuesAreCopies", func(t *testing.T) { testCopies(t, ns) })
 	t.Run("CanceledContext", func(t *testing.T) { testCanceled(t, ns) })
