@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,6 +152,109 @@ func TestRelayPaginationVisitsEveryActorOnce(t *testing.T) {
 	}
 }
 
+// TestRelayPagesBackwardAndForward pages the Relay way both directions:
+// last/before from the end gives the same actors as first/after from the
+// start, with Relay's page info, on the top-level list and the nested one.
+func TestRelayPagesBackwardAndForward(t *testing.T) {
+	ts := MustStartServer(t)
+	type conn struct {
+		PageInfo struct {
+			HasPreviousPage, HasNextPage bool
+			StartCursor, EndCursor       *string
+		}
+		Edges []struct {
+			Cursor string
+			Node   struct{ ID string }
+		}
+	}
+	walk := func(t *testing.T, field string, backward bool) []string {
+		t.Helper()
+		var ids []string
+		var cursor any
+		args := "first: 5, after: $c"
+		if backward {
+			args = "last: 5, before: $c"
+		}
+		for range 100 {
+			r := ts.mustQuery(t, `query($c: String) { actor(id: "vladimir-putin") { id }
+			  list: `+field+`(`+args+`) { pageInfo { hasPreviousPage hasNextPage startCursor endCursor } edges { cursor node { id } } } }`,
+				map[string]any{"c": cursor})
+			var got struct{ List conn }
+			r.decode(t, &got)
+			c := got.List
+			page := make([]string, len(c.Edges))
+			for i, e := range c.Edges {
+				page[i] = e.Node.ID
+			}
+			if len(c.Edges) > 0 && (*c.PageInfo.StartCursor != c.Edges[0].Cursor || *c.PageInfo.EndCursor != c.Edges[len(c.Edges)-1].Cursor) {
+				t.Fatalf("%s: startCursor/endCursor are not the first and last edges' cursors: %+v", field, c.PageInfo)
+			}
+			if backward {
+				if c.PageInfo.HasNextPage {
+					t.Fatalf("%s: a last/before page says hasNextPage", field)
+				}
+				ids = append(page, ids...)
+				if !c.PageInfo.HasPreviousPage {
+					return ids
+				}
+				cursor = *c.PageInfo.StartCursor
+			} else {
+				if c.PageInfo.HasPreviousPage {
+					t.Fatalf("%s: a first/after page says hasPreviousPage", field)
+				}
+				ids = append(ids, page...)
+				if !c.PageInfo.HasNextPage {
+					return ids
+				}
+				cursor = *c.PageInfo.EndCursor
+			}
+		}
+		t.Fatalf("%s: paging did not end", field)
+		return nil
+	}
+	for _, field := range []string{"actors", "relationships"} {
+		t.Run(field, func(t *testing.T) {
+			forward, backward := walk(t, field, false), walk(t, field, true)
+			if len(forward) < 20 || !slices.Equal(forward, backward) {
+				t.Fatalf("forward %v\nbackward %v", forward, backward)
+			}
+		})
+	}
+	t.Run("Actor.relationships", func(t *testing.T) {
+		q := `query($c: String) { actor(id: "vladimir-putin") { relationships(last: 3, before: $c) {
+		  pageInfo { hasPreviousPage startCursor } edges { node { id } } } } }`
+		var ids []string
+		var cursor any
+		for range 50 {
+			var got struct {
+				Actor struct{ Relationships conn }
+			}
+			ts.mustQuery(t, q, map[string]any{"c": cursor}).decode(t, &got)
+			c := got.Actor.Relationships
+			var page []string
+			for _, e := range c.Edges {
+				page = append(page, e.Node.ID)
+			}
+			ids = append(page, ids...)
+			if !c.PageInfo.HasPreviousPage {
+				break
+			}
+			cursor = *c.PageInfo.StartCursor
+		}
+		var all struct {
+			Actor struct{ Relationships conn }
+		}
+		ts.mustQuery(t, `{ actor(id: "vladimir-putin") { relationships(first: 100) { edges { node { id } } } } }`, nil).decode(t, &all)
+		var want []string
+		for _, e := range all.Actor.Relationships.Edges {
+			want = append(want, e.Node.ID)
+		}
+		if len(want) < 5 || !slices.Equal(ids, want) {
+			t.Fatalf("backward %v\nforward %v", ids, want)
+		}
+	})
+}
+
 func TestBadInputIsBadUserInput(t *testing.T) {
 	ts := MustStartServer(t)
 	tests := []struct {
@@ -165,6 +269,9 @@ func TestBadInputIsBadUserInput(t *testing.T) {
 		{"unknown enum", `{ relationships(filter: {types: [HUGGED]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED"},
 		{"blank search", `{ search(text: "  ") { id } }`, nil, "BAD_USER_INPUT"},
 		{"negative first", `{ actors(first: -1) { totalCount } }`, nil, "BAD_USER_INPUT"},
+		{"negative last", `{ actors(last: -1) { totalCount } }`, nil, "BAD_USER_INPUT"},
+		{"both ways at once", `{ relationships(first: 2, last: 2) { totalCount } }`, nil, "BAD_USER_INPUT"},
+		{"last past the limit", `{ actors(last: 1000) { totalCount } }`, nil, "PAGE_SIZE_EXCEEDED"},
 		{"unknown field", `{ actor(id: "x") { shoeSize } }`, nil, "GRAPHQL_VALIDATION_FAILED"},
 		{"syntax error", `{ actor(id: "x" { id } }`, nil, "GRAPHQL_PARSE_FAILED"},
 	}

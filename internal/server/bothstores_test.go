@@ -73,6 +73,9 @@ var crossStoreQueries = []string{
 	`{ kShortestPaths(from: "volodymyr-zelenskyy", to: "vladimir-putin", k: 4, filter: {avoid: ["donald-trump"], intermediateKinds: [GOVERNMENT, LEADER]}) { nodes { id } relationships { id } } }`,
 	`{ neighborhood(id: "vladimir-putin", depth: 2, limit: 9, filter: {maxGoldstein: 3}) { truncated nodes { id } edges { id } } }`,
 	`{ actor(id: "nobody") { id } }`,
+	`{ actors(last: 4, before: "YWN0b3I6dmxhZGltaXItcHV0aW4") { totalCount pageInfo { hasPreviousPage hasNextPage startCursor endCursor } edges { node { id } } } }`,
+	`{ relationships(last: 6, filter: {actor: "vladimir-putin"}) { totalCount pageInfo { hasPreviousPage startCursor } edges { node { id } } } }`,
+	`{ a: actor(id: "donald-trump") { relationships(last: 2, direction: OUTGOING) { pageInfo { hasPreviousPage } edges { node { id to { relationships(last: 1) { edges { node { id } } } } } } } } }`,
 	`{ neighborhood(id: "nobody") { nodes { id } } }`,
 }
 
