@@ -16,24 +16,36 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
-// HandlerConfig configures the GraphQL handler.
-type HandlerConfig struct {
-	Graph    *actorgraph.Graph
-	Limits   Limits
+// Settings are the GraphQL handler's settings (part of config.Settings,
+// which gives each its flag, environment variable and default).
+type Settings struct {
+	// APIToken enables mutations for callers presenting it as a bearer
+	// token; empty makes the server read-only.
 	APIToken string
-	Logger   *slog.Logger
-	// ObserveError is called with the code of every error returned to a
-	// client (metrics); nil to ignore.
-	ObserveError func(code string)
-	// RequestID returns the id of the request a context belongs to, for
-	// error logs; nil to leave it out.
-	RequestID func(ctx context.Context) string
+	// Limits bound what one request may ask for.
+	Limits Limits
 	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
 	// many automatic persisted queries. Both must be positive.
 	QueryCacheSize, APQCacheSize int
 	// LoaderWait is how long the per-request loaders gather keys before
 	// a store call.
 	LoaderWait time.Duration
+	// CacheControl is the Cache-Control header of a successful GET query's
+	// answer (which carries an ETag); empty for none.
+	CacheControl string
+}
+
+// HandlerConfig configures the GraphQL handler.
+type HandlerConfig struct {
+	Graph *actorgraph.Graph
+	Settings
+	Logger *slog.Logger
+	// ObserveError is called with the code of every error returned to a
+	// client (metrics); nil to ignore.
+	ObserveError func(code string)
+	// RequestID returns the id of the request a context belongs to, for
+	// error logs; nil to leave it out.
+	RequestID func(ctx context.Context) string
 }
 
 // NewHandler returns the /graphql HTTP handler: POST and GET transports,

@@ -27,21 +27,15 @@ type Settings struct {
 	// Neo4j says how to reach Neo4j; an empty URI means the embedded store.
 	Neo4j neo4jstore.Config
 
-	// APIToken enables mutations; empty makes the server read-only.
-	APIToken string
+	// The GraphQL handler's settings: the API token, the limits, the
+	// caches, the loader wait and the Cache-Control of GET answers.
+	graph.Settings
+
 	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
 	// empty allows none.
 	AllowedOrigins []string
 	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
 	MaxBodyBytes int64
-	// Limits bound what one GraphQL request may ask for.
-	Limits graph.Limits
-	// QueryCacheSize and APQCacheSize bound the parsed-query cache and the
-	// automatic-persisted-query cache (entries).
-	QueryCacheSize, APQCacheSize int
-	// LoaderWait is how long nested-field loaders gather keys before one
-	// batched store call.
-	LoaderWait time.Duration
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 
@@ -59,11 +53,14 @@ func Default() Settings {
 			Database:     "neo4j",
 			QueryTimeout: 10 * time.Second,
 		},
-		MaxBodyBytes:    1 << 20,
-		Limits:          graph.DefaultLimits(),
-		QueryCacheSize:  1000,
-		APQCacheSize:    1000,
-		LoaderWait:      graph.DefaultLoaderWait,
+		MaxBodyBytes: 1 << 20,
+		Settings: graph.Settings{
+			Limits:         graph.DefaultLimits(),
+			QueryCacheSize: 1000,
+			APQCacheSize:   1000,
+			LoaderWait:     graph.DefaultLoaderWait,
+			CacheControl:   "no-cache",
+		},
 		ShutdownTimeout: 15 * time.Second,
 		LogFormat:       "text",
 		LogLevel:        "info",
@@ -85,6 +82,7 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
 	orDefault(&s.APQCacheSize, d.APQCacheSize)
 	orDefault(&s.LoaderWait, d.LoaderWait)
+	orDefault(&s.CacheControl, d.CacheControl)
 	orDefault(&s.ShutdownTimeout, d.ShutdownTimeout)
 	orDefault(&s.LogFormat, d.LogFormat)
 	orDefault(&s.LogLevel, d.LogLevel)
@@ -120,6 +118,7 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.Int(&s.QueryCacheSize, "query-cache-size", "ACTORGRAPH_QUERY_CACHE_SIZE", "parsed queries kept in the cache")
 	fs.Int(&s.APQCacheSize, "apq-cache-size", "ACTORGRAPH_APQ_CACHE_SIZE", "automatic persisted queries kept")
 	fs.Duration(&s.LoaderWait, "loader-wait", "ACTORGRAPH_LOADER_WAIT", "how long nested fields gather ids before one batched store call")
+	fs.String(&s.CacheControl, "cache-control", "ACTORGRAPH_CACHE_CONTROL", "Cache-Control of successful GET query answers, which carry an ETag (e.g. \"public, max-age=60\" for a public deployment)")
 	fs.Duration(&s.ShutdownTimeout, "shutdown-timeout", "ACTORGRAPH_SHUTDOWN_TIMEOUT", "how long in-flight requests may finish at shutdown")
 	fs.String(&s.LogFormat, "log-format", "ACTORGRAPH_LOG_FORMAT", "log format: text or json")
 	fs.String(&s.LogLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "log level: debug, info, warn or error")

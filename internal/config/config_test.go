@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"flag"
+	"github.com/actorgraph/actorgraph/graph"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func TestWithDefaults(t *testing.T) {
 		}
 	})
 	t.Run("SetFieldsStay", func(t *testing.T) {
-		s := Settings{MaxBodyBytes: 5, APIToken: "t"}
+		s := Settings{MaxBodyBytes: 5, Settings: graph.Settings{APIToken: "t"}}
 		s.Limits = Default().Limits
 		s.Limits.MaxAliases = 0
 		got := s.WithDefaults()

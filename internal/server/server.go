@@ -44,15 +44,10 @@ func New(cfg Config) *Server {
 	store := cfg.Graph.WithObserver(s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Graph:        store,
-		Limits:       cfg.Limits,
-		APIToken:     cfg.APIToken,
+		Settings:     cfg.Settings.Settings,
 		Logger:       cfg.Logger,
 		ObserveError: s.metrics.observeGraphQLError,
 		RequestID:    RequestID,
-
-		QueryCacheSize: cfg.QueryCacheSize,
-		LoaderWait:     cfg.LoaderWait,
-		APQCacheSize:   cfg.APQCacheSize,
 	})
 	s.handler = s.routes(gql, store)
 	return s
