@@ -2572,7 +2572,7 @@ type Query {
     maxHops: Int
     "Shorthand for ` + "`" + `filter.types` + "`" + `; give the types in one place only (else BAD_USER_INPUT)."
     types: [RelationshipType!]
-    "Shorthand for ` + "`" + `filter.direction` + "`" + `; when both are given they must agree (else BAD_USER_INPUT). Absent: BOTH."
+    "Shorthand for ` + "`" + `filter.direction` + "`" + `; when both are given they must agree (else BAD_USER_INPUT). Absent in both: BOTH."
     direction: Direction
     "Which relationships and actors the path may use; absent: all, either way."
     filter: PathFilter
