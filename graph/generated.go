@@ -1799,129 +1799,354 @@ enum Direction {
 
 "A person, government, organisation or group that acts in events."
 interface Actor {
-  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `."
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
-  "Role or office, e.g. 'President of Russia'."
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
-  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS."
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
-  "CAMEO actor code (country + role), e.g. RUSGOV."
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
-  "Wikidata item id where confirmed, e.g. Q7747."
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
   "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  "The actor's relationships, ordered by id."
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "A person who heads a state or government."
 type Leader implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "A state or its government."
 type Government implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "An actor whose part in the story is mediation (the Holy See, the Pope). Any actor's mediation role also shows in its OFFERED_TO_HOST, OFFERED_TO_MEDIATE and MEDIATED relationships."
 type Mediator implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "A person acting for a government or organisation (a spokesperson, an intelligence chief)."
 type Official implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "A reporter."
 type Journalist implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "An institution, agency or company."
 type Organization implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "A collective actor, such as 'European leaders'."
 type Group implements Actor {
+  "Stable slug id, e.g. ` + "`" + `vladimir-putin` + "`" + `: lower-case letters and digits joined by single dashes, at most 128 characters; it never changes."
   id: ID!
+  "What sort of actor this is; it matches the object type (LEADER is a Leader, GOVERNMENT a Government, …)."
   kind: ActorKind!
+  "Display name."
   name: String!
+  "Other names the actor goes by (search matches them); empty when there are none."
   aliases: [String!]!
+  "Role or office, e.g. 'President of Russia'; null when none is recorded."
   title: String
+  "ISO 3166 alpha-3 / CAMEO country code, e.g. RUS; null when the actor belongs to no country or none is recorded."
   country: String
+  "CAMEO actor code (country + role), e.g. RUSGOV; null when none is recorded."
   cameoCode: String
+  "Wikidata item id where confirmed, e.g. Q7747; null when not confirmed."
   wikidataId: String
+  "A one-line note on who the actor is; null when there is none."
   description: String
+  "How the actor was made and which source names were joined to it: why two mentions are one actor."
   resolution: Resolution!
-  relationships(direction: Direction = BOTH, types: [RelationshipType!], first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  """
+  The actor's relationships, one-actor events included, ordered by id, a
+  page at a time. Page forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one request (BAD_USER_INPUT); a backward page
+  still lists its relationships in id order.
+  """
+  relationships(
+    "Which end the actor must be on: OUTGOING (it acted), INCOMING (it was acted upon) or BOTH (default)."
+    direction: Direction = BOTH
+    "Only relationships of any of these types; absent or empty: every type."
+    types: [RelationshipType!]
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
 }
 
 "What an evidence text is."
@@ -1938,6 +2163,7 @@ type Evidence {
   quote: String!
   "Where the quote comes from: a dataset source id or a URL."
   source: String!
+  "Whether ` + "`" + `quote` + "`" + ` is a verbatim quote (QUOTE) or a generated description of a coded event (CODED_EVENT), which clients should not print as a quote."
   kind: EvidenceKind!
 }
 
@@ -1950,7 +2176,9 @@ is null. A one-actor event is listed among its actor's relationships but is
 never part of a path or a neighborhood.
 """
 type Relationship {
+  "Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters."
   id: ID!
+  "What ` + "`" + `from` + "`" + ` did to or with ` + "`" + `to` + "`" + `."
   type: RelationshipType!
   "The acting actor; null when unknown (a one-actor event)."
   from: Actor
@@ -1966,10 +2194,13 @@ type Relationship {
   goldstein: Float
   "GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; null when none."
   quadClass: Int
+  "Whether it happened, or was only offered, threatened, claimed…; ASSERTED when the source states it happened."
   modality: Modality!
-  "Shared by the relationships that make up one multi-party act."
+  "Shared by the relationships that make up one multi-party act, so they can be regrouped; null when the relationship stands alone."
   eventId: String
+  "A short description of the act, e.g. 'proposed a memorandum on a future peace accord'; null when there is none."
   summary: String
+  "What supports the relationship: at least one item, in the order recorded; the first is the one a path's evidenceChain shows."
   evidence: [Evidence!]!
   "Id of ` + "`" + `from` + "`" + `, for graph-visual frontends (edge source); null for a one-actor event without one."
   source: ID
@@ -2021,36 +2252,41 @@ enum ResolutionRule {
 
 "What a source said about one party to an event, kept as given."
 type Mention {
+  "Which kind of source said it."
   source: Source!
-  "The party's name as the source spells it, e.g. VLADIMIR PUTIN or Government (Russia)."
+  "The party's name as the source spells it, e.g. VLADIMIR PUTIN or Government (Russia); null when the source gives none."
   name: String
-  "The CAMEO actor code as given, e.g. RUSGOV; lower-case letters are CAMEO ethnic or religion codes."
+  "The CAMEO actor code as given, e.g. RUSGOV; lower-case letters are CAMEO ethnic or religion codes. Null when the source gives none."
   code: String
-  "The country as given: a CAMEO code (GDELT) or a name (ICEWS)."
+  "The country as given: a CAMEO code (GDELT) or a name (ICEWS); null when the source gives none."
   country: String
-  "CAMEO role codes the source gives the party: GOV, MIL, CVL, OPP, …"
+  "CAMEO role codes the source gives the party: GOV, MIL, CVL, OPP, … (for ICEWS, read from its sectors); empty when none."
   roles: [String!]!
-  "GDELT's known-group code (NATO, EEC, …)."
+  "GDELT's known-group code (NATO, EEC, …); null when none."
   knownGroup: String
-  "GDELT's CAMEO ethnic code."
+  "GDELT's CAMEO ethnic code; null when none."
   ethnic: String
-  "GDELT's CAMEO religion codes."
+  "GDELT's CAMEO religion codes; empty when none."
   religions: [String!]!
-  "ICEWS's sectors as given."
+  "ICEWS's sectors as given; empty when none (and for GDELT)."
   sectors: [String!]!
-  "How the resolver joined this mention to its actor."
+  "How the resolver joined this mention to its actor; null when not recorded."
   rule: ResolutionRule
-  "The dictionary entry used, as file:line ENTRY_NAME."
+  "The dictionary entry used, as file:line ENTRY_NAME; null when the resolver used none."
   entry: String
 }
 
 "One distinct way a source named an actor."
 type SourceName {
+  "Which kind of source used the name."
   source: Source!
+  "The name as the source spells it."
   name: String!
+  "The CAMEO actor code the source gave with the name; null when none."
   code: String
-  "CAMEO role codes the source gave with the name (GDELT's type codes, ICEWS's sectors read as roles)."
+  "CAMEO role codes the source gave with the name (GDELT's type codes, ICEWS's sectors read as roles); empty when none."
   roles: [String!]!
+  "How the resolver joined the name to the actor; null when not recorded."
   rule: ResolutionRule
 }
 
@@ -2058,15 +2294,15 @@ type SourceName {
 type Resolution {
   "How the actor was made: CURATED for curated and API-written actors."
   rule: ResolutionRule!
-  "The dictionary entry the actor was made from, as file:line ENTRY_NAME."
+  "The dictionary entry the actor was made from, as file:line ENTRY_NAME; null when it was not made from one."
   entry: String
-  "The resolver's key: country:RUS, name:vladimir putin|RUS, entry:…"
+  "The resolver's key: country:RUS, name:vladimir putin|RUS, entry:…; null for curated and API-written actors."
   key: String
-  "The actors or dictionary entries that fitted equally well (rule AMBIGUOUS)."
+  "The actors or dictionary entries that fitted equally well (rule AMBIGUOUS); empty otherwise."
   candidates: [String!]!
   "The distinct source names joined to the actor, sorted by source, name and code; at most 100."
   names: [SourceName!]!
-  "Ids of the actors merged into this one; they answer as this actor."
+  "Ids of the actors merged into this one, sorted, at most 100; they answer as this actor. Empty when none were."
   merged: [ID!]!
   "How many relationships name this actor, from every source: each is one mention."
   mentionCount: Int!
@@ -2082,33 +2318,54 @@ type MergeActorsPayload {
   movedRelationships: Int!
 }
 
-"Relay page information."
+"""
+Where a page sits in its list (Relay's PageInfo). A request pages one way:
+forwards with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + `, or backwards with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `. Cursors
+are opaque and keyed on ids, so they stay valid while other records are
+added or removed.
+"""
 type PageInfo {
+  "Paging backwards: true when more items come before this page. Always false when paging forwards, as Relay allows; in ` + "`" + `paths` + "`" + ` (forwards only), true when ` + "`" + `after` + "`" + ` skipped paths."
   hasPreviousPage: Boolean!
+  "Paging forwards: true when more items follow this page. Always false when paging backwards, as Relay allows."
   hasNextPage: Boolean!
+  "The first edge's cursor, to pass as ` + "`" + `before` + "`" + ` for the page before this one; null when the page is empty."
   startCursor: String
+  "The last edge's cursor, to pass as ` + "`" + `after` + "`" + ` for the page after this one; null when the page is empty."
   endCursor: String
 }
 
+"One actor on a page, with its cursor."
 type ActorEdge {
+  "Opaque position of this actor in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from here."
   cursor: String!
+  "The actor."
   node: Actor!
 }
 
+"One page of actors, ordered by id."
 type ActorConnection {
+  "The actors on this page, ordered by id (a backward page too)."
   edges: [ActorEdge!]!
+  "Whether more pages follow or precede, and the cursors to fetch them."
   pageInfo: PageInfo!
   "Number of matches on all pages."
   totalCount: Int!
 }
 
+"One relationship on a page, with its cursor."
 type RelationshipEdge {
+  "Opaque position of this relationship in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from here."
   cursor: String!
+  "The relationship."
   node: Relationship!
 }
 
+"One page of relationships, ordered by id."
 type RelationshipConnection {
+  "The relationships on this page, ordered by id (a backward page too)."
   edges: [RelationshipEdge!]!
+  "Whether more pages follow or precede, and the cursors to fetch them."
   pageInfo: PageInfo!
   "Number of matches on all pages."
   totalCount: Int!
@@ -2116,7 +2373,9 @@ type RelationshipConnection {
 
 "Actors and the relationships among them, shaped for graph-visual frontends: nodes by distance from the centre then id, edges by id. Each edge has ` + "`" + `id` + "`" + `, ` + "`" + `source` + "`" + `, ` + "`" + `target` + "`" + ` and ` + "`" + `type` + "`" + `."
 type Subgraph {
+  "The centre actor and the actors within reach, by distance from the centre (the centre first), then id."
   nodes: [Actor!]!
+  "The relationships the filter allows among the nodes, by id; never a one-actor event."
   edges: [Relationship!]!
   "True when the node limit left out actors within reach (the nearest are kept)."
   truncated: Boolean!
@@ -2128,7 +2387,9 @@ type Path {
   length: Int!
   "Total cost: the length, or for cheapestPath the sum of the chosen weight."
   cost: Float!
+  "The actors along the path, from the search's ` + "`" + `from` + "`" + ` to its ` + "`" + `to` + "`" + `: one more than the relationships."
   nodes: [Actor!]!
+  "The relationships in walking order, each with its own ` + "`" + `from` + "`" + ` and ` + "`" + `to` + "`" + ` (a step may walk against a relationship's direction)."
   relationships: [Relationship!]!
   "One step per relationship, in walking order, each with its first evidence quote: print it as 'A → B: \"quote\"'."
   evidenceChain: [PathStep!]!
@@ -2136,21 +2397,34 @@ type Path {
 
 "One step of a path, oriented the way the path walks (which may be against the relationship's own direction)."
 type PathStep {
+  "The actor this step leaves."
   from: Actor!
+  "The actor this step reaches."
   to: Actor!
+  "The relationship walked, with its own direction."
   relationship: Relationship!
   "The relationship's first evidence quote."
   quote: String!
 }
 
+"One path on a page, with its cursor."
 type PathEdge {
+  "Opaque position of this path in the path order: pass it as ` + "`" + `after` + "`" + ` to continue after it. Valid while the graph does not change."
   cursor: String!
+  "The path."
   node: Path!
 }
 
-"Paths in the path order: shorter first, then by their steps (next actor id, then relationship id)."
+"""
+Paths in the path order: shorter first, then by their steps (next actor id,
+then relationship id). Pages forwards only (` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + `); cursors are
+positions in the path order, so they stay valid only while the graph does
+not change. There is no total count.
+"""
 type PathConnection {
+  "The paths on this page, in the path order."
   edges: [PathEdge!]!
+  "Paging information: hasNextPage says more paths follow, hasPreviousPage that ` + "`" + `after` + "`" + ` skipped paths; pass endCursor as ` + "`" + `after` + "`" + ` to continue."
   pageInfo: PageInfo!
 }
 
@@ -2164,122 +2438,284 @@ enum PathWeight {
 
 "Which relationships and actors a path search or neighborhood may use. Absent fields allow everything."
 input PathFilter {
+  "Only relationships of any of these types; absent or empty: every type."
   types: [RelationshipType!]
   "OUTGOING follows relationships from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` only, INCOMING against them, BOTH either way (default)."
   direction: Direction
   "Only relationships dated on or after this day (undated ones are left out)."
   since: Date
-  "Only relationships dated on or before this day (undated ones are left out)."
+  "Only relationships dated on or before this day (undated ones are left out); not before ` + "`" + `since` + "`" + `."
   until: Date
+  "Only relationships of any of these modalities; absent or empty: every modality."
   modalities: [Modality!]
   "Only relationships with a Goldstein score of at least this (e.g. 0: only cooperative links; structural ones are left out)."
   minGoldstein: Float
-  "Only relationships with a Goldstein score of at most this."
+  "Only relationships with a Goldstein score of at most this (structural ones, which have none, are left out); not below minGoldstein."
   maxGoldstein: Float
-  "Actors the walk must not pass through."
+  "Ids of actors the walk must not pass through."
   avoid: [ID!]
   "Kinds an actor must have to be passed through (endpoints are exempt)."
   intermediateKinds: [ActorKind!]
 }
 
+"Which actors ` + "`" + `actors` + "`" + ` lists. Absent fields allow everything; given fields must all match."
 input ActorFilter {
+  "Only actors of any of these kinds; absent or empty: every kind."
   kinds: [ActorKind!]
-  "Country code, e.g. RUS."
+  "Only actors with exactly this country code, e.g. RUS."
   country: String
   "Name or alias contains this text (case- and accent-insensitive)."
   nameContains: String
 }
 
+"Which relationships ` + "`" + `relationships` + "`" + ` lists. Absent fields allow everything; given fields must all match."
 input RelationshipFilter {
+  "Only relationships of any of these types; absent or empty: every type."
   types: [RelationshipType!]
-  "Relationships at this actor…"
+  "Only relationships at this actor (at the end ` + "`" + `direction` + "`" + ` names); NOT_FOUND when no actor has this id."
   actor: ID
   "…at this end of them (default BOTH)."
   direction: Direction = BOTH
   "Dated on or after this day (undated relationships are left out)."
   since: Date
-  "Dated on or before this day (undated relationships are left out)."
+  "Dated on or before this day (undated relationships are left out); not before ` + "`" + `since` + "`" + `."
   until: Date
+  "Only relationships of any of these modalities; absent or empty: every modality."
   modalities: [Modality!]
+  "Only the relationships of this event (their ` + "`" + `eventId` + "`" + `)."
   eventId: String
 }
 
+"""
+Reads. Lists are ordered (by id unless a field says otherwise). Page sizes
+default to -default-page-size (20) and may be at most -max-page-size
+(default 100; more is PAGE_SIZE_EXCEEDED); path searches go at most
+-max-hops relationships (default 6; more is MAX_HOPS_EXCEEDED). A name
+written -like-this is a server flag, also set by its ACTORGRAPH_*
+environment variable (-max-page-size is ACTORGRAPH_MAX_PAGE_SIZE); the
+defaults given are the shipped ones.
+"""
 type Query {
-  "One actor by id; null when there is none."
-  actor(id: ID!): Actor
-  "Actors ordered by id."
-  actors(filter: ActorFilter, first: Int, after: String, last: Int, before: String): ActorConnection!
-  "Actors whose name or alias matches, best first: exact name, exact alias, prefix, word prefix, substring (case- and accent-insensitive)."
-  search(text: String!, first: Int): [Actor!]!
-  "Relationships ordered by id."
-  relationships(filter: RelationshipFilter, first: Int, after: String, last: Int, before: String): RelationshipConnection!
+  "One actor by id; an id merged into another actor answers as that actor. Null when there is none."
+  actor(
+    "The actor's id, e.g. ` + "`" + `vladimir-putin` + "`" + `."
+    id: ID!
+  ): Actor
+  """
+  Actors ordered by id, a page at a time. Page forwards with
+  ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one
+  request (BAD_USER_INPUT); a backward page still lists its actors in id
+  order.
+  """
+  actors(
+    "Which actors; absent: every actor."
+    filter: ActorFilter
+    "Page forwards: at most this many actors, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that actor. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many actors, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that actor. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): ActorConnection!
+  "Actors whose name or alias matches, best first: exact name, exact alias, prefix, word prefix, substring (case- and accent-insensitive; a name beats an alias at the same level); ties by name, then id."
+  search(
+    "The text to look for; it must contain a letter or digit (else BAD_USER_INPUT). Case, accents and punctuation are ignored."
+    text: String!
+    "At most this many actors. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives none."
+    first: Int
+  ): [Actor!]!
+  """
+  Relationships ordered by id, a page at a time. Page forwards with
+  ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backwards with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `, not both in one
+  request (BAD_USER_INPUT); a backward page still lists its relationships
+  in id order.
+  """
+  relationships(
+    "Which relationships; absent: every relationship."
+    filter: RelationshipFilter
+    "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
+    after: String
+    "Page backwards: at most this many relationships, from the end or before ` + "`" + `before` + "`" + `, listed in id order. Default and limit as for ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
+    before: String
+  ): RelationshipConnection!
   "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction unless the filter says) and the relationships among them; at most ` + "`" + `limit` + "`" + ` nodes, nearest first."
-  neighborhood(id: ID!, depth: Int = 1, types: [RelationshipType!], filter: PathFilter, limit: Int): Subgraph!
+  neighborhood(
+    "The centre actor's id (an id merged into another actor walks from that actor); NOT_FOUND when there is none."
+    id: ID!
+    "How many hops from the centre: 0 (the centre alone) up to -max-neighborhood-depth (default 3; more is DEPTH_EXCEEDED); default 1."
+    depth: Int = 1
+    "Shorthand for ` + "`" + `filter.types` + "`" + `; give the types in one place only (else BAD_USER_INPUT)."
+    types: [RelationshipType!]
+    "Which relationships and actors the walk may use; absent: all, either way."
+    filter: PathFilter
+    "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncated` + "`" + ` says some were left out. Absent: no cap."
+    limit: Int
+  ): Subgraph!
   """
   A shortest path between two actors, null when there is none within maxHops.
   Equal-length paths are ordered by their steps read from ` + "`" + `from` + "`" + `: the next
   actor's id, then the relationship's id; the first is returned. ` + "`" + `types` + "`" + ` and
   ` + "`" + `direction` + "`" + ` are shorthands for the same fields of ` + "`" + `filter` + "`" + `.
   """
-  shortestPath(from: ID!, to: ID!, maxHops: Int, types: [RelationshipType!], direction: Direction, filter: PathFilter): Path
-  "Every shortest path (at most ` + "`" + `first` + "`" + `), in the path order."
-  allShortestPaths(from: ID!, to: ID!, maxHops: Int, filter: PathFilter, first: Int): [Path!]!
-  "The k shortest loopless paths, shorter first, ties in the path order."
-  kShortestPaths(from: ID!, to: ID!, k: Int = 3, maxHops: Int, filter: PathFilter): [Path!]!
-  "All loopless paths within maxHops, in the path order, a page at a time."
-  paths(from: ID!, to: ID!, maxHops: Int, filter: PathFilter, first: Int, after: String): PathConnection!
+  shortestPath(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "Most relationships on the path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Shorthand for ` + "`" + `filter.types` + "`" + `; give the types in one place only (else BAD_USER_INPUT)."
+    types: [RelationshipType!]
+    "Shorthand for ` + "`" + `filter.direction` + "`" + `; when both are given they must agree (else BAD_USER_INPUT). Absent in both: BOTH."
+    direction: Direction
+    "Which relationships and actors the path may use; absent: all, either way."
+    filter: PathFilter
+  ): Path
+  "Every shortest path (at most ` + "`" + `first` + "`" + `), in the path order; empty when there is none within maxHops."
+  allShortestPaths(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "Most relationships on a path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the paths may use; absent: all, either way."
+    filter: PathFilter
+    "At most this many paths, the first in the path order. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives none."
+    first: Int
+  ): [Path!]!
+  "The k shortest loopless paths, shorter first, ties in the path order; fewer when fewer exist within maxHops."
+  kShortestPaths(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "How many paths: at least 1 (else BAD_USER_INPUT), at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); default 3."
+    k: Int = 3
+    "Most relationships on a path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the paths may use; absent: all, either way."
+    filter: PathFilter
+  ): [Path!]!
+  "All loopless paths within maxHops, in the path order, a page at a time (forwards only)."
+  paths(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "Most relationships on a path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the paths may use; absent: all, either way."
+    filter: PathFilter
+    "At most this many paths on the page. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that path. Cursors are positions in the path order, valid while the graph does not change; one from another list is BAD_USER_INPUT."
+    after: String
+  ): PathConnection!
   "A path of least total weight within maxHops (ties: fewer hops, then the path order); null when there is none."
-  cheapestPath(from: ID!, to: ID!, weight: PathWeight = COOPERATION, maxHops: Int, filter: PathFilter): Path
+  cheapestPath(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "How each relationship costs; default COOPERATION (the most cooperative route)."
+    weight: PathWeight = COOPERATION
+    "Most relationships on the path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the path may use; absent: all, either way."
+    filter: PathFilter
+  ): Path
 }
 
+"A new actor. Breaking a rule below is BAD_USER_INPUT naming the field."
 input CreateActorInput {
+  "Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters, e.g. ` + "`" + `vladimir-putin` + "`" + `; it never changes."
   id: ID!
+  "What sort of actor; decides its object type."
   kind: ActorKind!
+  "Display name: not blank, at most 200 bytes; surrounding spaces are trimmed."
   name: String!
+  "Other names the actor goes by (search matches them): at most 50, each not blank and at most 200 bytes. Absent: none."
   aliases: [String!]
+  "Role or office, e.g. 'President of Russia'; at most 2000 bytes."
   title: String
+  "Three upper-case letters: an ISO 3166 alpha-3 / CAMEO country code, e.g. RUS."
   country: String
+  "CAMEO actor code: 3 to 15 upper-case letters and digits, e.g. RUSGOV."
   cameoCode: String
+  "Wikidata item id: Q and digits, e.g. Q7747."
   wikidataId: String
+  "A one-line note on who the actor is; at most 2000 bytes."
   description: String
 }
 
-"Fields to change; absent fields stay as they are."
+"Fields to change; absent fields stay as they are. The rules of CreateActorInput apply to the result."
 input UpdateActorInput {
+  "New kind; the actor then answers as that kind's object type."
   kind: ActorKind
+  "New display name: not blank, at most 200 bytes."
   name: String
+  "New aliases, replacing all of them ([] removes them): at most 50, each not blank and at most 200 bytes."
   aliases: [String!]
+  "New role or office, at most 2000 bytes; an empty string clears it."
   title: String
+  "New country code (three upper-case letters, e.g. RUS); an empty string clears it."
   country: String
+  "New CAMEO actor code (3 to 15 upper-case letters and digits); an empty string clears it."
   cameoCode: String
+  "New Wikidata item id (Q and digits); an empty string clears it."
   wikidataId: String
+  "New one-line note, at most 2000 bytes; an empty string clears it."
   description: String
 }
 
+"A verbatim quote supporting a new relationship; it is stored as kind QUOTE."
 input EvidenceInput {
+  "An exact substring of the source text: not blank, at most 5000 bytes."
   quote: String!
+  "Where the quote comes from: a dataset source id or a URL; at most 2000 bytes."
   source: String!
 }
 
+"A new relationship. Breaking a rule below is BAD_USER_INPUT naming the field."
 input CreateRelationshipInput {
+  "Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters."
   id: ID!
+  "What ` + "`" + `from` + "`" + ` did to or with ` + "`" + `to` + "`" + `."
   type: RelationshipType!
+  "Id of the acting actor; it must exist (an id merged into another actor is stored as that actor)."
   from: ID!
+  "Id of the actor acted upon; it must exist and differ from ` + "`" + `from` + "`" + ` (an id merged into another actor is stored as that actor)."
   to: ID!
+  "The day it happened; absent when not known."
   date: Date
+  "CAMEO event code, 2 to 4 digits (leading zeros matter), e.g. 040; absent for structural relationships."
   cameoCode: String
+  "Goldstein score, -10 (conflict) to +10 (cooperation); absent for structural relationships."
   goldstein: Float
+  "GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; absent or 0 for none."
   quadClass: Int
+  "Whether it happened, or was only offered, threatened, claimed…; default ASSERTED."
   modality: Modality = ASSERTED
+  "Shared by the relationships of one multi-party act; at most 128 bytes."
   eventId: String
+  "A short description of the act; at most 2000 bytes."
   summary: String
+  "The supporting quotes: 1 to 50."
   evidence: [EvidenceInput!]!
 }
 
+"What deleteActor deleted."
 type DeleteActorPayload {
   "The deleted actor's id."
   id: ID!
-  "Ids of the relationships deleted with it (cascade)."
+  "Ids of the relationships deleted with it (cascade); empty when it had none."
   deletedRelationships: [ID!]!
 }
 
@@ -2288,13 +2724,35 @@ Writes need ` + "`" + `Authorization: Bearer <token>` + "`" + ` matching the ser
 ACTORGRAPH_API_TOKEN; without a configured token the server is read-only.
 """
 type Mutation {
-  createActor(input: CreateActorInput!): Actor!
-  updateActor(id: ID!, input: UpdateActorInput!): Actor!
-  "Fails with CONFLICT while the actor has relationships, unless cascade is true."
-  deleteActor(id: ID!, cascade: Boolean = false): DeleteActorPayload!
-  createRelationship(input: CreateRelationshipInput!): Relationship!
-  "Returns the deleted relationship."
-  deleteRelationship(id: ID!): Relationship!
+  "Stores a new actor and returns it. CONFLICT when the id is taken (also by an actor merged into another)."
+  createActor(
+    "The actor's fields."
+    input: CreateActorInput!
+  ): Actor!
+  "Changes an actor's fields and returns the result; its id never changes. NOT_FOUND when there is no such actor."
+  updateActor(
+    "The id of the actor to change."
+    id: ID!
+    "The fields to change."
+    input: UpdateActorInput!
+  ): Actor!
+  "Deletes an actor, and the ids merged into it. Fails with CONFLICT while the actor has relationships, unless cascade is true; NOT_FOUND when there is no such actor."
+  deleteActor(
+    "The id of the actor to delete."
+    id: ID!
+    "Also delete the actor's relationships, in the same transaction; default false."
+    cascade: Boolean = false
+  ): DeleteActorPayload!
+  "Stores a new relationship and returns it. CONFLICT when the id is taken; BAD_USER_INPUT when an end is not an actor."
+  createRelationship(
+    "The relationship's fields."
+    input: CreateRelationshipInput!
+  ): Relationship!
+  "Deletes a relationship and returns it. NOT_FOUND when there is no such relationship."
+  deleteRelationship(
+    "The id of the relationship to delete."
+    id: ID!
+  ): Relationship!
   """
   Folds the actors in ` + "`" + `from` + "`" + ` into ` + "`" + `into` + "`" + `, in one transaction: their
   relationships move to ` + "`" + `into` + "`" + ` (one that would link ` + "`" + `into` + "`" + ` to itself
@@ -2304,7 +2762,12 @@ type Mutation {
   actors per call. NOT_FOUND for an unknown actor, BAD_USER_INPUT for
   merging an actor into itself, CONFLICT for one merged into another actor.
   """
-  mergeActors(into: ID!, from: [ID!]!): MergeActorsPayload!
+  mergeActors(
+    "The id of the actor that survives."
+    into: ID!
+    "Ids of the actors to fold into ` + "`" + `into` + "`" + `: 1 to 100, never ` + "`" + `into` + "`" + ` itself."
+    from: [ID!]!
+  ): MergeActorsPayload!
 }
 `, BuiltIn: false},
 }

@@ -6,62 +6,97 @@ import (
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
+// One page of actors, ordered by id.
 type ActorConnection struct {
-	Edges    []*ActorEdge `json:"edges"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The actors on this page, ordered by id (a backward page too).
+	Edges []*ActorEdge `json:"edges"`
+	// Whether more pages follow or precede, and the cursors to fetch them.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of matches on all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// One actor on a page, with its cursor.
 type ActorEdge struct {
+	// Opaque position of this actor in the list: pass it as `after` or `before` to page from here.
 	Cursor string `json:"cursor"`
-	Node   Actor  `json:"node"`
+	// The actor.
+	Node Actor `json:"node"`
 }
 
+// Which actors `actors` lists. Absent fields allow everything; given fields must all match.
 type ActorFilter struct {
+	// Only actors of any of these kinds; absent or empty: every kind.
 	Kinds []actorgraph.ActorKind `json:"kinds,omitempty"`
-	// Country code, e.g. RUS.
+	// Only actors with exactly this country code, e.g. RUS.
 	Country *string `json:"country,omitempty"`
 	// Name or alias contains this text (case- and accent-insensitive).
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// A new actor. Breaking a rule below is BAD_USER_INPUT naming the field.
 type CreateActorInput struct {
-	ID          string               `json:"id"`
-	Kind        actorgraph.ActorKind `json:"kind"`
-	Name        string               `json:"name"`
-	Aliases     []string             `json:"aliases,omitempty"`
-	Title       *string              `json:"title,omitempty"`
-	Country     *string              `json:"country,omitempty"`
-	CameoCode   *string              `json:"cameoCode,omitempty"`
-	WikidataID  *string              `json:"wikidataId,omitempty"`
-	Description *string              `json:"description,omitempty"`
+	// Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters, e.g. `vladimir-putin`; it never changes.
+	ID string `json:"id"`
+	// What sort of actor; decides its object type.
+	Kind actorgraph.ActorKind `json:"kind"`
+	// Display name: not blank, at most 200 bytes; surrounding spaces are trimmed.
+	Name string `json:"name"`
+	// Other names the actor goes by (search matches them): at most 50, each not blank and at most 200 bytes. Absent: none.
+	Aliases []string `json:"aliases,omitempty"`
+	// Role or office, e.g. 'President of Russia'; at most 2000 bytes.
+	Title *string `json:"title,omitempty"`
+	// Three upper-case letters: an ISO 3166 alpha-3 / CAMEO country code, e.g. RUS.
+	Country *string `json:"country,omitempty"`
+	// CAMEO actor code: 3 to 15 upper-case letters and digits, e.g. RUSGOV.
+	CameoCode *string `json:"cameoCode,omitempty"`
+	// Wikidata item id: Q and digits, e.g. Q7747.
+	WikidataID *string `json:"wikidataId,omitempty"`
+	// A one-line note on who the actor is; at most 2000 bytes.
+	Description *string `json:"description,omitempty"`
 }
 
+// A new relationship. Breaking a rule below is BAD_USER_INPUT naming the field.
 type CreateRelationshipInput struct {
-	ID        string                      `json:"id"`
-	Type      actorgraph.RelationshipType `json:"type"`
-	From      string                      `json:"from"`
-	To        string                      `json:"to"`
-	Date      *actorgraph.Date            `json:"date,omitempty"`
-	CameoCode *string                     `json:"cameoCode,omitempty"`
-	Goldstein *float64                    `json:"goldstein,omitempty"`
-	QuadClass *int                        `json:"quadClass,omitempty"`
-	Modality  *actorgraph.Modality        `json:"modality,omitempty"`
-	EventID   *string                     `json:"eventId,omitempty"`
-	Summary   *string                     `json:"summary,omitempty"`
-	Evidence  []*EvidenceInput            `json:"evidence"`
+	// Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters.
+	ID string `json:"id"`
+	// What `from` did to or with `to`.
+	Type actorgraph.RelationshipType `json:"type"`
+	// Id of the acting actor; it must exist (an id merged into another actor is stored as that actor).
+	From string `json:"from"`
+	// Id of the actor acted upon; it must exist and differ from `from` (an id merged into another actor is stored as that actor).
+	To string `json:"to"`
+	// The day it happened; absent when not known.
+	Date *actorgraph.Date `json:"date,omitempty"`
+	// CAMEO event code, 2 to 4 digits (leading zeros matter), e.g. 040; absent for structural relationships.
+	CameoCode *string `json:"cameoCode,omitempty"`
+	// Goldstein score, -10 (conflict) to +10 (cooperation); absent for structural relationships.
+	Goldstein *float64 `json:"goldstein,omitempty"`
+	// GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; absent or 0 for none.
+	QuadClass *int `json:"quadClass,omitempty"`
+	// Whether it happened, or was only offered, threatened, claimed…; default ASSERTED.
+	Modality *actorgraph.Modality `json:"modality,omitempty"`
+	// Shared by the relationships of one multi-party act; at most 128 bytes.
+	EventID *string `json:"eventId,omitempty"`
+	// A short description of the act; at most 2000 bytes.
+	Summary *string `json:"summary,omitempty"`
+	// The supporting quotes: 1 to 50.
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
+// What deleteActor deleted.
 type DeleteActorPayload struct {
 	// The deleted actor's id.
 	ID string `json:"id"`
-	// Ids of the relationships deleted with it (cascade).
+	// Ids of the relationships deleted with it (cascade); empty when it had none.
 	DeletedRelationships []string `json:"deletedRelationships"`
 }
 
+// A verbatim quote supporting a new relationship; it is stored as kind QUOTE.
 type EvidenceInput struct {
-	Quote  string `json:"quote"`
+	// An exact substring of the source text: not blank, at most 5000 bytes.
+	Quote string `json:"quote"`
+	// Where the quote comes from: a dataset source id or a URL; at most 2000 bytes.
 	Source string `json:"source"`
 }
 
@@ -80,90 +115,134 @@ type MergeActorsPayload struct {
 type Mutation struct {
 }
 
-// Relay page information.
+// Where a page sits in its list (Relay's PageInfo). A request pages one way:
+// forwards with `first`/`after`, or backwards with `last`/`before`. Cursors
+// are opaque and keyed on ids, so they stay valid while other records are
+// added or removed.
 type PageInfo struct {
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	HasNextPage     bool    `json:"hasNextPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Paging backwards: true when more items come before this page. Always false when paging forwards, as Relay allows; in `paths` (forwards only), true when `after` skipped paths.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Paging forwards: true when more items follow this page. Always false when paging backwards, as Relay allows.
+	HasNextPage bool `json:"hasNextPage"`
+	// The first edge's cursor, to pass as `before` for the page before this one; null when the page is empty.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The last edge's cursor, to pass as `after` for the page after this one; null when the page is empty.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
-// Paths in the path order: shorter first, then by their steps (next actor id, then relationship id).
+// Paths in the path order: shorter first, then by their steps (next actor id,
+// then relationship id). Pages forwards only (`first`/`after`); cursors are
+// positions in the path order, so they stay valid only while the graph does
+// not change. There is no total count.
 type PathConnection struct {
-	Edges    []*PathEdge `json:"edges"`
-	PageInfo *PageInfo   `json:"pageInfo"`
+	// The paths on this page, in the path order.
+	Edges []*PathEdge `json:"edges"`
+	// Paging information: hasNextPage says more paths follow, hasPreviousPage that `after` skipped paths; pass endCursor as `after` to continue.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One path on a page, with its cursor.
 type PathEdge struct {
+	// Opaque position of this path in the path order: pass it as `after` to continue after it. Valid while the graph does not change.
 	Cursor string `json:"cursor"`
-	Node   *Path  `json:"node"`
+	// The path.
+	Node *Path `json:"node"`
 }
 
 // Which relationships and actors a path search or neighborhood may use. Absent fields allow everything.
 type PathFilter struct {
+	// Only relationships of any of these types; absent or empty: every type.
 	Types []actorgraph.RelationshipType `json:"types,omitempty"`
 	// OUTGOING follows relationships from `from` to `to` only, INCOMING against them, BOTH either way (default).
 	Direction *actorgraph.Direction `json:"direction,omitempty"`
 	// Only relationships dated on or after this day (undated ones are left out).
 	Since *actorgraph.Date `json:"since,omitempty"`
-	// Only relationships dated on or before this day (undated ones are left out).
-	Until      *actorgraph.Date      `json:"until,omitempty"`
+	// Only relationships dated on or before this day (undated ones are left out); not before `since`.
+	Until *actorgraph.Date `json:"until,omitempty"`
+	// Only relationships of any of these modalities; absent or empty: every modality.
 	Modalities []actorgraph.Modality `json:"modalities,omitempty"`
 	// Only relationships with a Goldstein score of at least this (e.g. 0: only cooperative links; structural ones are left out).
 	MinGoldstein *float64 `json:"minGoldstein,omitempty"`
-	// Only relationships with a Goldstein score of at most this.
+	// Only relationships with a Goldstein score of at most this (structural ones, which have none, are left out); not below minGoldstein.
 	MaxGoldstein *float64 `json:"maxGoldstein,omitempty"`
-	// Actors the walk must not pass through.
+	// Ids of actors the walk must not pass through.
 	Avoid []string `json:"avoid,omitempty"`
 	// Kinds an actor must have to be passed through (endpoints are exempt).
 	IntermediateKinds []actorgraph.ActorKind `json:"intermediateKinds,omitempty"`
 }
 
+// Reads. Lists are ordered (by id unless a field says otherwise). Page sizes
+// default to -default-page-size (20) and may be at most -max-page-size
+// (default 100; more is PAGE_SIZE_EXCEEDED); path searches go at most
+// -max-hops relationships (default 6; more is MAX_HOPS_EXCEEDED). A name
+// written -like-this is a server flag, also set by its ACTORGRAPH_*
+// environment variable (-max-page-size is ACTORGRAPH_MAX_PAGE_SIZE); the
+// defaults given are the shipped ones.
 type Query struct {
 }
 
+// One page of relationships, ordered by id.
 type RelationshipConnection struct {
-	Edges    []*RelationshipEdge `json:"edges"`
-	PageInfo *PageInfo           `json:"pageInfo"`
+	// The relationships on this page, ordered by id (a backward page too).
+	Edges []*RelationshipEdge `json:"edges"`
+	// Whether more pages follow or precede, and the cursors to fetch them.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of matches on all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// One relationship on a page, with its cursor.
 type RelationshipEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *Relationship `json:"node"`
+	// Opaque position of this relationship in the list: pass it as `after` or `before` to page from here.
+	Cursor string `json:"cursor"`
+	// The relationship.
+	Node *Relationship `json:"node"`
 }
 
+// Which relationships `relationships` lists. Absent fields allow everything; given fields must all match.
 type RelationshipFilter struct {
+	// Only relationships of any of these types; absent or empty: every type.
 	Types []actorgraph.RelationshipType `json:"types,omitempty"`
-	// Relationships at this actor…
+	// Only relationships at this actor (at the end `direction` names); NOT_FOUND when no actor has this id.
 	Actor *string `json:"actor,omitempty"`
 	// …at this end of them (default BOTH).
 	Direction *actorgraph.Direction `json:"direction,omitempty"`
 	// Dated on or after this day (undated relationships are left out).
 	Since *actorgraph.Date `json:"since,omitempty"`
-	// Dated on or before this day (undated relationships are left out).
-	Until      *actorgraph.Date      `json:"until,omitempty"`
+	// Dated on or before this day (undated relationships are left out); not before `since`.
+	Until *actorgraph.Date `json:"until,omitempty"`
+	// Only relationships of any of these modalities; absent or empty: every modality.
 	Modalities []actorgraph.Modality `json:"modalities,omitempty"`
-	EventID    *string               `json:"eventId,omitempty"`
+	// Only the relationships of this event (their `eventId`).
+	EventID *string `json:"eventId,omitempty"`
 }
 
 // Actors and the relationships among them, shaped for graph-visual frontends: nodes by distance from the centre then id, edges by id. Each edge has `id`, `source`, `target` and `type`.
 type Subgraph struct {
-	Nodes []Actor         `json:"nodes"`
+	// The centre actor and the actors within reach, by distance from the centre (the centre first), then id.
+	Nodes []Actor `json:"nodes"`
+	// The relationships the filter allows among the nodes, by id; never a one-actor event.
 	Edges []*Relationship `json:"edges"`
 	// True when the node limit left out actors within reach (the nearest are kept).
 	Truncated bool `json:"truncated"`
 }
 
-// Fields to change; absent fields stay as they are.
+// Fields to change; absent fields stay as they are. The rules of CreateActorInput apply to the result.
 type UpdateActorInput struct {
-	Kind        *actorgraph.ActorKind `json:"kind,omitempty"`
-	Name        *string               `json:"name,omitempty"`
-	Aliases     []string              `json:"aliases,omitempty"`
-	Title       *string               `json:"title,omitempty"`
-	Country     *string               `json:"country,omitempty"`
-	CameoCode   *string               `json:"cameoCode,omitempty"`
-	WikidataID  *string               `json:"wikidataId,omitempty"`
-	Description *string               `json:"description,omitempty"`
+	// New kind; the actor then answers as that kind's object type.
+	Kind *actorgraph.ActorKind `json:"kind,omitempty"`
+	// New display name: not blank, at most 200 bytes.
+	Name *string `json:"name,omitempty"`
+	// New aliases, replacing all of them ([] removes them): at most 50, each not blank and at most 200 bytes.
+	Aliases []string `json:"aliases,omitempty"`
+	// New role or office, at most 2000 bytes; an empty string clears it.
+	Title *string `json:"title,omitempty"`
+	// New country code (three upper-case letters, e.g. RUS); an empty string clears it.
+	Country *string `json:"country,omitempty"`
+	// New CAMEO actor code (3 to 15 upper-case letters and digits); an empty string clears it.
+	CameoCode *string `json:"cameoCode,omitempty"`
+	// New Wikidata item id (Q and digits); an empty string clears it.
+	WikidataID *string `json:"wikidataId,omitempty"`
+	// New one-line note, at most 2000 bytes; an empty string clears it.
+	Description *string `json:"description,omitempty"`
 }
