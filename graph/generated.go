@@ -2155,13 +2155,15 @@ enum EvidenceKind {
   QUOTE
   "A description generated from a machine-coded event record (a GDELT row); not a quote. The source is the coded article's URL."
   CODED_EVENT
+  "A standing fact from outside the source (a reference work), for a relationship the source takes for granted without stating it; not a quote and not checked against the article. The source names the reference, e.g. ` + "`" + `wikidata:Q159583` + "`" + `."
+  BACKGROUND
 }
 
-"Evidence that supports a relationship: a verbatim quote, or for imported event data a description of the coded record."
+"Evidence that supports a relationship: a verbatim quote, for imported event data a description of the coded record, or a background fact from a reference."
 type Evidence {
-  "An exact substring of the source text (kind QUOTE), or the coded event's description (kind CODED_EVENT)."
+  "An exact substring of the source text (kind QUOTE), the coded event's description (kind CODED_EVENT) or the background fact (kind BACKGROUND)."
   quote: String!
-  "Where the quote comes from: a dataset source id or a URL."
+  "Where the quote comes from: a dataset source id, a URL, or for background a reference such as ` + "`" + `wikidata:Q159583` + "`" + `."
   source: String!
   "Whether ` + "`" + `quote` + "`" + ` is a verbatim quote (QUOTE) or a generated description of a coded event (CODED_EVENT), which clients should not print as a quote."
   kind: EvidenceKind!
@@ -12936,10 +12938,12 @@ var (
 	unmarshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind = map[string]actorgraph.EvidenceKind{
 		"QUOTE":       actorgraph.VerbatimQuote,
 		"CODED_EVENT": actorgraph.CodedEvent,
+		"BACKGROUND":  actorgraph.Background,
 	}
 	marshalNEvidenceKind2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidenceKind = map[actorgraph.EvidenceKind]string{
 		actorgraph.VerbatimQuote: "QUOTE",
 		actorgraph.CodedEvent:    "CODED_EVENT",
+		actorgraph.Background:    "BACKGROUND",
 	}
 )
 

@@ -138,23 +138,33 @@ const (
 	// row), generated from its fields; the source is the article's URL. It
 	// is not a quote, and clients should not print it as one.
 	CodedEvent EvidenceKind = "CODED_EVENT"
+	// Background: the text states a standing fact from outside the source
+	// ("The Kremlin is the executive office of the President of Russia"),
+	// for a relationship the source takes for granted without stating it.
+	// The source names the reference it comes from ("wikidata:Q159583", a
+	// URL); the text is not checked against any article. An event cannot
+	// rest on background alone.
+	Background EvidenceKind = "BACKGROUND"
 )
 
 // EvidenceKinds lists every evidence kind in a fixed order.
-var EvidenceKinds = []EvidenceKind{VerbatimQuote, CodedEvent}
+var EvidenceKinds = []EvidenceKind{VerbatimQuote, CodedEvent, Background}
 
 // Valid reports whether k is a known evidence kind.
 func (k EvidenceKind) Valid() bool { return slices.Contains(EvidenceKinds, k) }
 
-// Evidence supports a relationship: a verbatim quote, or for imported
-// event data a description of the coded record.
+// Evidence supports a relationship: a verbatim quote, for imported event
+// data a description of the coded record, or a background fact from a
+// reference.
 type Evidence struct {
 	// Quote is an exact substring of the source text (Kind VerbatimQuote),
-	// or the coded event's description (Kind CodedEvent).
+	// the coded event's description (Kind CodedEvent) or the background
+	// fact (Kind Background).
 	Quote string `json:"quote"`
-	// Source names where the quote comes from: a dataset source id or a URL.
+	// Source names where the quote comes from: a dataset source id, a URL,
+	// or for background a reference such as "wikidata:Q159583".
 	Source string `json:"source"`
-	// Kind says which of the two Quote is.
+	// Kind says which of the three Quote is.
 	Kind EvidenceKind `json:"kind,omitempty"`
 }
 
@@ -285,9 +295,19 @@ func (r *Relationship) Validate() error {
 		if len(e.Source) > MaxTextLen {
 			return invalid(fmt.Sprintf("evidence[%d].source", i), "longer than %d bytes", MaxTextLen)
 		}
+		if e.Kind == Background && strings.TrimSpace(e.Source) == "" {
+			return invalid(fmt.Sprintf("evidence[%d].source", i), "background evidence must name its reference")
+		}
+	}
+	if !r.Type.Structural() && !slices.ContainsFunc(r.Evidence, reported) {
+		return invalid("evidence", "an event needs a quote or a coded record, not background alone")
 	}
 	return nil
 }
+
+// reported reports whether e comes from a report of the event (a quote or
+// a coded record) rather than from background knowledge.
+func reported(e Evidence) bool { return e.Kind != Background }
 
 // Clone returns a deep copy of the relationship.
 func (r Relationship) Clone() Relationship {

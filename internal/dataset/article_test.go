@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,6 +154,9 @@ func TestArticleQuotesAreVerbatim(t *testing.T) {
 	article := string(readShared(t, filepath.Join(dir, articleFile)))
 	for _, r := range ds.Relationships {
 		for i, e := range r.Evidence {
+			if e.Kind == actorgraph.Background {
+				continue // a fact from a reference, not a quote of the article
+			}
 			if e.Source != ds.Sources[0].ID {
 				t.Errorf("relationship %s evidence[%d]: source %q, want %q", r.ID, i, e.Source, ds.Sources[0].ID)
 			}
@@ -236,6 +241,191 @@ func TestArticleEveryActorIsLinked(t *testing.T) {
 	for _, a := range ds.Actors {
 		if !linked[a.ID] {
 			t.Errorf("actor %s appears in no relationship", a.ID)
+		}
+	}
+}
+
+// The cue words of docs/dataset.md: a relationship's modality must be one
+// its quotes support. Cues match whole words, case-insensitively.
+var (
+	// hearsayCues: the article reports someone else's unconfirmed account.
+	hearsayCues = []string{"according to", "claimed", "familiar with"}
+	// attributionCues: the article reports what someone said.
+	attributionCues = append([]string{"said", "noted"}, hearsayCues...)
+	// hedgeCues: a possibility, not a fact or a plan.
+	hedgeCues = []string{"could", "may", "might", "would"}
+	// intentCues: an offer, plan or readiness; not (yet) done.
+	intentCues = []string{"will", "ready", "prepared", "willing", "willingness", "plan", "planned",
+		"offered", "propose", "proposed", "suggested", "interest in"}
+	// threatCues: a threat or a signalled penalty.
+	threatCues = []string{"threatened", "threat", "sanctions"}
+	// negationCues: the source says it did not happen.
+	negationCues = []string{"not", "no", "never", "declined"}
+	// hedgedMarker is what an ASSERTED relationship's summary says when its
+	// quote carries a hedge cue: the act happened, its content is hedged.
+	hedgedMarker = "hedged"
+)
+
+// cueRE matches any of the cues as whole words.
+func cueRE(cues []string) *regexp.Regexp {
+	quoted := make([]string, len(cues))
+	for i, c := range cues {
+		quoted[i] = regexp.QuoteMeta(c)
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(quoted, "|") + `)\b`)
+}
+
+// quotes returns a relationship's verbatim quotes, curly apostrophes made
+// straight; background facts are not the article's words.
+func quotes(r *actorgraph.Relationship) []string {
+	var out []string
+	for _, e := range r.Evidence {
+		if e.Kind == actorgraph.VerbatimQuote {
+			out = append(out, strings.ReplaceAll(e.Quote, "’", "'"))
+		}
+	}
+	return out
+}
+
+// anyQuoteMatches reports the first quote of r that re matches, or "".
+func anyQuoteMatches(r *actorgraph.Relationship, re *regexp.Regexp) string {
+	for _, q := range quotes(r) {
+		if re.MatchString(q) {
+			return q
+		}
+	}
+	return ""
+}
+
+func TestArticleModalitiesMatchTheirQuotes(t *testing.T) {
+	ds := mustArticle(t)
+	hearsay, attribution, hedge := cueRE(hearsayCues), cueRE(attributionCues), cueRE(hedgeCues)
+	intent, threat, negation := cueRE(intentCues), cueRE(threatCues), cueRE(negationCues)
+	for i := range ds.Relationships {
+		r := &ds.Relationships[i]
+		if r.Type.Structural() {
+			continue // standing relations: the structural rule checks them
+		}
+		fail := func(format string, args ...any) {
+			t.Errorf("relationship %s (%s): "+format, append([]any{r.ID, r.Modality}, args...)...)
+		}
+		hedged := anyQuoteMatches(r, hedge)
+		switch r.Modality {
+		case actorgraph.Asserted:
+			if q := anyQuoteMatches(r, hearsay); q != "" {
+				fail("the quote reports someone else's account, so CLAIMED: %q", q)
+			}
+			if hedged != "" && !strings.Contains(r.Summary, hedgedMarker) {
+				fail("the quote is hedged and the summary does not say %q: %q", hedgedMarker, hedged)
+			}
+		case actorgraph.Claimed:
+			if anyQuoteMatches(r, attribution) == "" {
+				fail("no quote says whose account it is (%v)", attributionCues)
+			}
+		case actorgraph.Intended:
+			if anyQuoteMatches(r, intent) == "" {
+				fail("no quote states an intent, offer or plan (%v)", intentCues)
+			}
+			if hedged != "" {
+				fail("the quote is hedged, so HYPOTHETICAL: %q", hedged)
+			}
+		case actorgraph.Hypothetical:
+			if hedged == "" {
+				fail("no quote is hedged (%v)", hedgeCues)
+			}
+		case actorgraph.Threatened:
+			if anyQuoteMatches(r, threat) == "" {
+				fail("no quote states a threat (%v)", threatCues)
+			}
+		case actorgraph.Negated:
+			if anyQuoteMatches(r, negation) == "" {
+				fail("no quote states a negation (%v)", negationCues)
+			}
+		}
+	}
+}
+
+// countryAdjectives are the adjectives by which the article names a
+// country ("Russian President Vladimir Putin").
+var countryAdjectives = map[string]string{
+	"RUS": "Russian", "UKR": "Ukrainian", "ITA": "Italian", "FRA": "French", "DEU": "German",
+	"FIN": "Finnish", "USA": "American", "GBR": "British", "TUR": "Turkish",
+}
+
+// namesOf returns what a quote may call an actor: its name, its aliases
+// and, for a country, its adjective.
+func namesOf(a *actorgraph.Actor) []string {
+	names := append([]string{a.Name}, a.Aliases...)
+	if adj, ok := countryAdjectives[a.Country]; ok && a.Kind == actorgraph.KindGovernment {
+		names = append(names, adj)
+	}
+	for i, n := range names {
+		names[i] = strings.ReplaceAll(n, "’", "'")
+	}
+	return names
+}
+
+func TestArticleStructuralEdgesNameBothEndsOrCiteBackground(t *testing.T) {
+	ds := mustArticle(t)
+	names := map[string]*regexp.Regexp{}
+	for i := range ds.Actors {
+		names[ds.Actors[i].ID] = cueRE(namesOf(&ds.Actors[i]))
+	}
+	for i := range ds.Relationships {
+		r := &ds.Relationships[i]
+		if !r.Type.Structural() {
+			continue
+		}
+		if slices.ContainsFunc(r.Evidence, func(e actorgraph.Evidence) bool { return e.Kind == actorgraph.Background }) {
+			continue
+		}
+		if !slices.ContainsFunc(quotes(r), func(q string) bool {
+			return names[r.From].MatchString(q) && names[r.To].MatchString(q)
+		}) {
+			t.Errorf("structural relationship %s (%s → %s): no quote names both ends and no BACKGROUND evidence says where the fact comes from",
+				r.ID, r.From, r.To)
+		}
+	}
+}
+
+// venuePhrase is the part of a quote that names where talks are (to be)
+// held: from "talks in", "talks at" or "venue" to the end of the clause.
+var venuePhrase = regexp.MustCompile(`(?i)\b(?:talks (?:in|at)|venue)\b[^.;—]*`)
+
+func TestArticleCounterpartsAreNotVenues(t *testing.T) {
+	ds := mustArticle(t)
+	actors := map[string]*actorgraph.Actor{}
+	for i := range ds.Actors {
+		actors[ds.Actors[i].ID] = &ds.Actors[i]
+	}
+	for i := range ds.Relationships {
+		r := &ds.Relationships[i]
+		if r.Type.Structural() || r.To == "" {
+			continue
+		}
+		to := cueRE(namesOf(actors[r.To]))
+		for _, q := range quotes(r) {
+			for _, venue := range venuePhrase.FindAllString(q, -1) {
+				if to.MatchString(venue) {
+					t.Errorf("relationship %s: its counterpart %s is where the talks are held (%q), not a party to them", r.ID, r.To, venue)
+				}
+			}
+		}
+	}
+}
+
+// TestDatasetDocListsTheCues keeps docs/dataset.md and the cue lists above
+// in step.
+func TestDatasetDocListsTheCues(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/dataset.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cues := range [][]string{attributionCues, hedgeCues, intentCues, threatCues, negationCues, {hedgedMarker}} {
+		for _, c := range cues {
+			if !strings.Contains(string(doc), "`"+c+"`") {
+				t.Errorf("docs/dataset.md does not list the cue `%s`", c)
+			}
 		}
 	}
 }

@@ -116,7 +116,9 @@ func (ds *Dataset) Check() error {
 			}
 		}
 		for _, e := range r.Evidence {
-			if len(sources) > 0 && !sources[e.Source] {
+			// Background evidence cites a reference work, not a source of
+			// the dataset.
+			if e.Kind != actorgraph.Background && len(sources) > 0 && !sources[e.Source] {
 				return fmt.Errorf("%w: dataset: relationship %q cites unknown source %q", actorgraph.ErrInvalid, r.ID, e.Source)
 			}
 		}

@@ -13,9 +13,14 @@ import (
 // OneActorFixture is TownFixture plus imported-event records: a one-actor
 // event whose target is unknown (s1, from a), one whose source is unknown
 // (s2, to b), and a two-actor event carrying GDELT's counts and tone with
-// coded-event evidence (g1, a to g).
+// coded-event evidence (g1, a to g). So that every evidence kind is stored
+// and read back, the structural r08 (e LEADS h) also carries background
+// evidence.
 func OneActorFixture() Fixture {
 	fx := TownFixture()
+	r08 := &fx.Relationships[7]
+	r08.Evidence = append(r08.Evidence, actorgraph.Evidence{
+		Quote: "Eero Eskola chairs the Helpers.", Source: "https://example.org/town-register", Kind: actorgraph.Background})
 	coded := func(r *actorgraph.Relationship) {
 		r.Evidence = []actorgraph.Evidence{{Quote: "GDELT event " + r.ID, Source: "https://example.org/" + r.ID, Kind: actorgraph.CodedEvent}}
 	}
