@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/99designs/gqlgen/graphql/errcode"
 
@@ -34,6 +35,9 @@ const (
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
 
 	CodeBadRequest             Code = "BAD_REQUEST"
+	CodeMethodNotAllowed       Code = "METHOD_NOT_ALLOWED"
+	CodeNotAcceptable          Code = "NOT_ACCEPTABLE"
+	CodeUnsupportedMediaType   Code = "UNSUPPORTED_MEDIA_TYPE"
 	CodeParseFailed            Code = errcode.ParseFailed
 	CodeValidationFailed       Code = errcode.ValidationFailed
 	CodePersistedQueryNotFound Code = "PERSISTED_QUERY_NOT_FOUND" // set by gqlgen's extension.AutomaticPersistedQuery
@@ -48,67 +52,111 @@ type CodeInfo struct {
 	Err error
 	// Message replaces the error's text for the client; empty to show it.
 	Message string
-	// Status is the HTTP status of a response that fails with this code.
-	// Errors of GraphQL execution leave it at 200, beside any partial data.
+	// Stage says when the code is given, which sets the HTTP status.
+	Stage Stage
+	// Status is the HTTP status of a Refused code.
 	Status int
 	// Meaning says in one line what the code means; the README and the
 	// schema's description list it (TestCodesAreDocumented).
 	Meaning string
 }
 
+// Stage is when in a request an error arises; it sets the HTTP status of
+// the answer (GraphQL over HTTP).
+type Stage int
+
+// The stages.
+const (
+	// Running: a field failed while the operation ran. The answer is 200,
+	// with the data that could be had (null where the field failed).
+	Running Stage = iota
+	// BeforeRunning: the operation could not run (parse, validation,
+	// variables, a limit checked first). The answer has no data: 200 as
+	// application/json, 400 as application/graphql-response+json.
+	BeforeRunning
+	// RunningOrBefore: either of the two, depending on where the input
+	// broke the rule (a variable of the wrong type is found before running).
+	RunningOrBefore
+	// Refused: the HTTP request was refused before GraphQL saw it, with
+	// Status whatever the media type.
+	Refused
+)
+
+// Statuses returns the HTTP status of an answer failing with the code, as
+// application/json and as application/graphql-response+json, as the docs
+// write them.
+func (c CodeInfo) Statuses() (json, graphqlResponse string) {
+	switch c.Stage {
+	case BeforeRunning:
+		return "200", "400"
+	case RunningOrBefore:
+		return "200", "200 (400 before running)"
+	case Refused:
+		s := strconv.Itoa(c.Status)
+		return s, s
+	}
+	return "200", "200"
+}
+
 // Codes is the table of every error code, the one place that maps domain
 // errors (ErrorCode, which tries the rows in order), HTTP statuses
 // (HTTPStatus) and documentation.
 var Codes = []CodeInfo{
-	{Code: CodeBadUserInput, Err: actorgraph.ErrInvalid, Status: http.StatusOK,
+	{Code: CodeBadUserInput, Err: actorgraph.ErrInvalid, Stage: RunningOrBefore,
 		Meaning: "An argument breaks a rule; `extensions.field` names it when known."},
-	{Code: CodeNotFound, Err: actorgraph.ErrNotFound, Status: http.StatusOK,
+	{Code: CodeNotFound, Err: actorgraph.ErrNotFound, Stage: Running,
 		Meaning: "The named actor or relationship does not exist."},
-	{Code: CodeConflict, Err: actorgraph.ErrConflict, Status: http.StatusOK,
+	{Code: CodeConflict, Err: actorgraph.ErrConflict, Stage: Running,
 		Meaning: "The write clashes with stored data (a duplicate id, an actor that still has relationships)."},
-	{Code: CodeUnauthenticated, Err: actorgraph.ErrUnauthenticated, Status: http.StatusOK,
+	{Code: CodeUnauthenticated, Err: actorgraph.ErrUnauthenticated, Stage: Running,
 		Meaning: "A mutation without a valid `Authorization: Bearer` token."},
-	{Code: CodeForbidden, Err: actorgraph.ErrForbidden, Status: http.StatusOK,
+	{Code: CodeForbidden, Err: actorgraph.ErrForbidden, Stage: Running,
 		Meaning: "Not allowed: the server is read-only (no API token is set)."},
-	{Code: CodeUnavailable, Err: actorgraph.ErrUnavailable, Message: "the store is unavailable; try again later", Status: http.StatusOK,
+	{Code: CodeUnavailable, Err: actorgraph.ErrUnavailable, Message: "the store is unavailable; try again later", Stage: Running,
 		Meaning: "The store cannot be reached right now; retry later."},
-	{Code: CodeTimeout, Err: context.DeadlineExceeded, Message: "the request took longer than its time limit and was cancelled", Status: http.StatusOK,
+	{Code: CodeTimeout, Err: context.DeadlineExceeded, Message: "the request took longer than its time limit and was cancelled", Stage: Running,
 		Meaning: "The request ran past its time limit, or was cancelled, and was stopped."},
-	{Code: CodeInternal, Status: http.StatusInternalServerError,
+	{Code: CodeInternal, Stage: Refused, Status: http.StatusInternalServerError,
 		Meaning: "An unexpected error; the log has the detail, with the request id (a failed field leaves the status at 200)."},
 
-	{Code: CodePageSizeExceeded, Status: http.StatusOK,
+	{Code: CodePageSizeExceeded, Stage: Running,
 		Meaning: "`first` (or `k`) is above the page size limit."},
-	{Code: CodeMaxHopsExceeded, Status: http.StatusOK,
+	{Code: CodeMaxHopsExceeded, Stage: Running,
 		Meaning: "`maxHops` is above the path length limit."},
-	{Code: CodeDepthExceeded, Status: http.StatusOK,
+	{Code: CodeDepthExceeded, Stage: Running,
 		Meaning: "A neighborhood `depth` is above the limit."},
-	{Code: CodeQueryTooDeep, Status: http.StatusOK,
+	{Code: CodeQueryTooDeep, Stage: BeforeRunning,
 		Meaning: "The selections nest deeper than the limit."},
-	{Code: CodeTooManyAliases, Status: http.StatusOK,
+	{Code: CodeTooManyAliases, Stage: BeforeRunning,
 		Meaning: "The operation uses more aliases than the limit."},
-	{Code: CodeTooManyTokens, Status: http.StatusUnprocessableEntity,
+	{Code: CodeTooManyTokens, Stage: BeforeRunning,
 		Meaning: "The query has more tokens than the parser's limit."},
-	{Code: CodeComplexityExceeded, Status: http.StatusOK,
+	{Code: CodeComplexityExceeded, Stage: BeforeRunning,
 		Meaning: "The query's complexity (list fields count their page size) is above the limit."},
-	{Code: CodeRequestTooLarge, Status: http.StatusRequestEntityTooLarge,
+	{Code: CodeRequestTooLarge, Stage: Refused, Status: http.StatusRequestEntityTooLarge,
 		Meaning: "The request body is larger than the limit."},
 
-	{Code: CodeBadRequest, Status: http.StatusBadRequest,
-		Meaning: "The request body could not be read."},
-	{Code: CodeParseFailed, Status: http.StatusUnprocessableEntity,
+	{Code: CodeBadRequest, Stage: Refused, Status: http.StatusBadRequest,
+		Meaning: "The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request)."},
+	{Code: CodeMethodNotAllowed, Stage: Refused, Status: http.StatusMethodNotAllowed,
+		Meaning: "A mutation sent with GET; send it with POST."},
+	{Code: CodeNotAcceptable, Stage: Refused, Status: http.StatusNotAcceptable,
+		Meaning: "The `Accept` header allows neither `application/graphql-response+json` nor `application/json`."},
+	{Code: CodeUnsupportedMediaType, Stage: Refused, Status: http.StatusUnsupportedMediaType,
+		Meaning: "A POST body that is not `application/json` (in utf-8)."},
+	{Code: CodeParseFailed, Stage: BeforeRunning,
 		Meaning: "The query is not valid GraphQL."},
-	{Code: CodeValidationFailed, Status: http.StatusUnprocessableEntity,
+	{Code: CodeValidationFailed, Stage: BeforeRunning,
 		Meaning: "The query or its variables do not fit the schema (an unknown field or enum value)."},
-	{Code: CodePersistedQueryNotFound, Status: http.StatusOK,
+	{Code: CodePersistedQueryNotFound, Stage: BeforeRunning,
 		Meaning: "The persisted query's hash is unknown; send the query with it once."},
 }
 
-// HTTPStatus returns the HTTP status of a response that fails with c as a
-// whole (500 for a code not in Codes).
+// HTTPStatus returns the HTTP status of an answer refused with c before
+// GraphQL saw the request: the Status of a Refused code, 500 for another.
 func (c Code) HTTPStatus() int {
 	for _, info := range Codes {
-		if info.Code == c {
+		if info.Code == c && info.Stage == Refused {
 			return info.Status
 		}
 	}

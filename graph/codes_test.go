@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -12,15 +11,31 @@ import (
 )
 
 // codeRow matches one row of a documented code table:
-// | `CODE` | meaning | status |
-var codeRow = regexp.MustCompile("(?m)^\\| `([A-Z_]+)` \\| (.+) \\| ([0-9]{3}) \\|$")
+// | `CODE` | meaning | status as application/json | status as application/graphql-response+json |
+var codeRow = regexp.MustCompile("(?m)^\\| `([A-Z_]+)` \\| (.+) \\| ([^|]+) \\| ([^|]+) \\|$")
+
+// docRow is one row of a documented code table.
+type docRow struct {
+	Code                  Code
+	Meaning               string
+	JSON, GraphQLResponse string
+}
 
 // documentedCodes returns the rows of the code table in doc.
-func documentedCodes(doc string) []CodeInfo {
-	var out []CodeInfo
+func documentedCodes(doc string) []docRow {
+	var out []docRow
 	for _, m := range codeRow.FindAllStringSubmatch(doc, -1) {
-		status, _ := strconv.Atoi(m[3])
-		out = append(out, CodeInfo{Code: Code(m[1]), Meaning: m[2], Status: status})
+		out = append(out, docRow{Code: Code(m[1]), Meaning: m[2], JSON: m[3], GraphQLResponse: m[4]})
+	}
+	return out
+}
+
+// wantRows is Codes as the docs should list them.
+func wantRows() []docRow {
+	out := make([]docRow, len(Codes))
+	for i, c := range Codes {
+		json, gr := c.Statuses()
+		out[i] = docRow{Code: c.Code, Meaning: c.Meaning, JSON: json, GraphQLResponse: gr}
 	}
 	return out
 }
@@ -28,9 +43,9 @@ func documentedCodes(doc string) []CodeInfo {
 // codeTable renders Codes as the docs list them.
 func codeTable() string {
 	var b strings.Builder
-	b.WriteString("| code | meaning | HTTP status |\n|---|---|---|\n")
-	for _, c := range Codes {
-		fmt.Fprintf(&b, "| `%s` | %s | %d |\n", c.Code, c.Meaning, c.Status)
+	b.WriteString("| code | meaning | HTTP status as `application/json` | as `application/graphql-response+json` |\n|---|---|---|---|\n")
+	for _, r := range wantRows() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.Code, r.Meaning, r.JSON, r.GraphQLResponse)
 	}
 	return b.String()
 }
@@ -66,10 +81,7 @@ func TestCodesAreDocumented(t *testing.T) {
 		{"README.md, section Errors", section(t, string(readme), "\n### Errors\n", "\n## ")},
 		{"schema.graphqls, its description", section(t, string(schema), `"""`, `"""`)},
 	}
-	want := make([]CodeInfo, len(Codes))
-	for i, c := range Codes {
-		want[i] = CodeInfo{Code: c.Code, Meaning: c.Meaning, Status: c.Status}
-	}
+	want := wantRows()
 	for _, doc := range docs {
 		if diff := cmp.Diff(want, documentedCodes(doc.text)); diff != "" {
 			t.Errorf("%s lists other codes than graph.Codes (-Codes +doc):\n%s\nthe table should read:\n%s", doc.name, diff, codeTable())
@@ -86,8 +98,8 @@ func TestCodesAreUnique(t *testing.T) {
 			t.Errorf("%s appears twice", c.Code)
 		}
 		seen[c.Code] = true
-		if c.Meaning == "" || c.Status == 0 {
-			t.Errorf("%s lacks a meaning or a status", c.Code)
+		if c.Meaning == "" || (c.Stage == Refused) != (c.Status != 0) {
+			t.Errorf("%s lacks a meaning, or has a status without being Refused (or the reverse)", c.Code)
 		}
 	}
 }

@@ -1660,32 +1660,39 @@ actorgraph: leaders, governments, mediators and the evidenced relationships
 between them. Every relationship carries at least one verbatim quote from its
 source.
 
-Errors carry ` + "`" + `extensions.code` + "`" + `, one of the codes below. An error raised while
-the query runs leaves the HTTP status at 200, beside any partial data; a body
-that is not JSON gets 400 BAD_USER_INPUT.
+Errors carry ` + "`" + `extensions.code` + "`" + `, one of the codes below. The HTTP status
+follows GraphQL over HTTP: an error raised while the query runs leaves it at
+200, beside any partial data; a request that cannot run at all (parse,
+validation, variables, a limit checked first) has no ` + "`" + `data` + "`" + ` and answers 200 as
+` + "`" + `application/json` + "`" + ` or 400 as ` + "`" + `application/graphql-response+json` + "`" + ` (send
+` + "`" + `Accept` + "`" + ` to choose); a request refused before GraphQL sees it gets the status
+shown.
 
-| code | meaning | HTTP status |
-|---|---|---|
-| ` + "`" + `BAD_USER_INPUT` + "`" + ` | An argument breaks a rule; ` + "`" + `extensions.field` + "`" + ` names it when known. | 200 |
-| ` + "`" + `NOT_FOUND` + "`" + ` | The named actor or relationship does not exist. | 200 |
-| ` + "`" + `CONFLICT` + "`" + ` | The write clashes with stored data (a duplicate id, an actor that still has relationships). | 200 |
-| ` + "`" + `UNAUTHENTICATED` + "`" + ` | A mutation without a valid ` + "`" + `Authorization: Bearer` + "`" + ` token. | 200 |
-| ` + "`" + `FORBIDDEN` + "`" + ` | Not allowed: the server is read-only (no API token is set). | 200 |
-| ` + "`" + `UNAVAILABLE` + "`" + ` | The store cannot be reached right now; retry later. | 200 |
-| ` + "`" + `TIMEOUT` + "`" + ` | The request ran past its time limit, or was cancelled, and was stopped. | 200 |
-| ` + "`" + `INTERNAL` + "`" + ` | An unexpected error; the log has the detail, with the request id (a failed field leaves the status at 200). | 500 |
-| ` + "`" + `PAGE_SIZE_EXCEEDED` + "`" + ` | ` + "`" + `first` + "`" + ` (or ` + "`" + `k` + "`" + `) is above the page size limit. | 200 |
-| ` + "`" + `MAX_HOPS_EXCEEDED` + "`" + ` | ` + "`" + `maxHops` + "`" + ` is above the path length limit. | 200 |
-| ` + "`" + `DEPTH_EXCEEDED` + "`" + ` | A neighborhood ` + "`" + `depth` + "`" + ` is above the limit. | 200 |
-| ` + "`" + `QUERY_TOO_DEEP` + "`" + ` | The selections nest deeper than the limit. | 200 |
-| ` + "`" + `TOO_MANY_ALIASES` + "`" + ` | The operation uses more aliases than the limit. | 200 |
-| ` + "`" + `TOO_MANY_TOKENS` + "`" + ` | The query has more tokens than the parser's limit. | 422 |
-| ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + ` | The query's complexity (list fields count their page size) is above the limit. | 200 |
-| ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 |
-| ` + "`" + `BAD_REQUEST` + "`" + ` | The request body could not be read. | 400 |
-| ` + "`" + `GRAPHQL_PARSE_FAILED` + "`" + ` | The query is not valid GraphQL. | 422 |
-| ` + "`" + `GRAPHQL_VALIDATION_FAILED` + "`" + ` | The query or its variables do not fit the schema (an unknown field or enum value). | 422 |
-| ` + "`" + `PERSISTED_QUERY_NOT_FOUND` + "`" + ` | The persisted query's hash is unknown; send the query with it once. | 200 |
+| code | meaning | HTTP status as ` + "`" + `application/json` + "`" + ` | as ` + "`" + `application/graphql-response+json` + "`" + ` |
+|---|---|---|---|
+| ` + "`" + `BAD_USER_INPUT` + "`" + ` | An argument breaks a rule; ` + "`" + `extensions.field` + "`" + ` names it when known. | 200 | 200 (400 before running) |
+| ` + "`" + `NOT_FOUND` + "`" + ` | The named actor or relationship does not exist. | 200 | 200 |
+| ` + "`" + `CONFLICT` + "`" + ` | The write clashes with stored data (a duplicate id, an actor that still has relationships). | 200 | 200 |
+| ` + "`" + `UNAUTHENTICATED` + "`" + ` | A mutation without a valid ` + "`" + `Authorization: Bearer` + "`" + ` token. | 200 | 200 |
+| ` + "`" + `FORBIDDEN` + "`" + ` | Not allowed: the server is read-only (no API token is set). | 200 | 200 |
+| ` + "`" + `UNAVAILABLE` + "`" + ` | The store cannot be reached right now; retry later. | 200 | 200 |
+| ` + "`" + `TIMEOUT` + "`" + ` | The request ran past its time limit, or was cancelled, and was stopped. | 200 | 200 |
+| ` + "`" + `INTERNAL` + "`" + ` | An unexpected error; the log has the detail, with the request id (a failed field leaves the status at 200). | 500 | 500 |
+| ` + "`" + `PAGE_SIZE_EXCEEDED` + "`" + ` | ` + "`" + `first` + "`" + ` (or ` + "`" + `k` + "`" + `) is above the page size limit. | 200 | 200 |
+| ` + "`" + `MAX_HOPS_EXCEEDED` + "`" + ` | ` + "`" + `maxHops` + "`" + ` is above the path length limit. | 200 | 200 |
+| ` + "`" + `DEPTH_EXCEEDED` + "`" + ` | A neighborhood ` + "`" + `depth` + "`" + ` is above the limit. | 200 | 200 |
+| ` + "`" + `QUERY_TOO_DEEP` + "`" + ` | The selections nest deeper than the limit. | 200 | 400 |
+| ` + "`" + `TOO_MANY_ALIASES` + "`" + ` | The operation uses more aliases than the limit. | 200 | 400 |
+| ` + "`" + `TOO_MANY_TOKENS` + "`" + ` | The query has more tokens than the parser's limit. | 200 | 400 |
+| ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + ` | The query's complexity (list fields count their page size) is above the limit. | 200 | 400 |
+| ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 | 413 |
+| ` + "`" + `BAD_REQUEST` + "`" + ` | The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request). | 400 | 400 |
+| ` + "`" + `METHOD_NOT_ALLOWED` + "`" + ` | A mutation sent with GET; send it with POST. | 405 | 405 |
+| ` + "`" + `NOT_ACCEPTABLE` + "`" + ` | The ` + "`" + `Accept` + "`" + ` header allows neither ` + "`" + `application/graphql-response+json` + "`" + ` nor ` + "`" + `application/json` + "`" + `. | 406 | 406 |
+| ` + "`" + `UNSUPPORTED_MEDIA_TYPE` + "`" + ` | A POST body that is not ` + "`" + `application/json` + "`" + ` (in utf-8). | 415 | 415 |
+| ` + "`" + `GRAPHQL_PARSE_FAILED` + "`" + ` | The query is not valid GraphQL. | 200 | 400 |
+| ` + "`" + `GRAPHQL_VALIDATION_FAILED` + "`" + ` | The query or its variables do not fit the schema (an unknown field or enum value). | 200 | 400 |
+| ` + "`" + `PERSISTED_QUERY_NOT_FOUND` + "`" + ` | The persisted query's hash is unknown; send the query with it once. | 200 | 400 |
 """
 schema {
   query: Query

@@ -9,7 +9,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/actorgraph/actorgraph/graph/model"
@@ -62,8 +61,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	}
 	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, APIToken: cfg.APIToken}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, observe: cfg.ObserveError})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	srv.Use(extension.Introspection{})

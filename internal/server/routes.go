@@ -62,7 +62,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // code's HTTP status, for errors that happen before the GraphQL handler
 // runs (body too large).
 func writeGraphQLError(w http.ResponseWriter, code graph.Code, message string) {
-	writeJSON(w, code.HTTPStatus(), map[string]any{
-		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": string(code)}}},
-	})
+	writeJSON(w, code.HTTPStatus(), graph.RefusalBody(code, message))
 }
