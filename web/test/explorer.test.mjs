@@ -152,6 +152,21 @@ describe('explorer', { timeout: 180_000 }, () => {
     assertClean(browser.problems, assert);
   });
 
+    if (shown === null) {
+      // No test hook: draw the Holy See's neighbourhood and click the edge.
+      await pick(page, '#search-input', 'Holy See', 'Holy See');
+      await idle(page);
+      const target = await clickPoint(page, { edgeID: 'pope-leo-xiv-leads-holy-see' });
+      assert.ok(target, 'the Pope–Holy See edge is drawn clear of other elements');
+      await page.mouse.click(target.x, target.y);
+    }
+    const item = page.locator('#details .quotes > li[data-kind="BACKGROUND"]');
+    await item.first().waitFor();
+    assert.match(await item.first().innerText(), /^Background \(not in the source\): /);
+    assert.equal(await item.locator('blockquote.quote').count(), 0, 'background evidence is not shown as a quote');
+    assertClean(browser.problems, assert);
+  });
+
   it('filters by relationship type and by date', async () => {
     await page.locator('#types-none').click();
     await page.locator('#type-list label', { hasText: /^spoke with$/ }).locator('input').check();
@@ -216,7 +231,10 @@ describe('explorer', { timeout: 180_000 }, () => {
     assert.deepEqual([...lengths].sort((a, b) => a - b), lengths, 'shorter paths first');
     for (let i = 0; i < lengths.length; i++) {
       assert.equal(await paths.nth(i).locator('li.step').count(), lengths[i]);
-      assert.ok((await paths.nth(i).locator('blockquote.quote').count()) >= lengths[i], `path ${i + 1} quotes every step`);
+      const steps = paths.nth(i).locator('li.step');
+      for (let j = 0; j < lengths[i]; j++) {
+        assert.ok((await steps.nth(j).locator('.quotes > li').count()) > 0, `path ${i + 1} step ${j + 1} has evidence`);
+      }
     }
     // Choosing the second path highlights it instead of the first.
     await paths.nth(1).locator('h3').click();
@@ -316,6 +334,20 @@ describe('explorer', { timeout: 180_000 }, () => {
     await page.mouse.click(point.x, point.y);
     await page.locator('#details .mentions').waitFor({ state: 'detached' });
     assert.ok((await page.locator('#details').innerText()).includes('Evidence'));
+    assertClean(browser.problems, assert);
+  });
+
+  it('labels background evidence as such, not as a quote', async () => {
+    await page.goto(`${baseURL}/explore?actor=holy-see`);
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.getElementById('pope-leo-xiv-leads-holy-see').length > 0);
+    await idle(page);
+    const target = await clickPoint(page, { edge: 'pope-leo-xiv-leads-holy-see' });
+    assert.ok(target, 'the Pope–Holy See edge is drawn clear of other elements');
+    await page.mouse.click(target.x, target.y);
+    const item = page.locator('#details .quotes > li[data-kind="BACKGROUND"]');
+    await item.first().waitFor();
+    assert.match(await item.first().innerText(), /^Background \(not in the source\): /);
+    assert.equal(await item.locator('blockquote.quote').count(), 0, 'background evidence is not shown as a quote');
     assertClean(browser.problems, assert);
   });
 });

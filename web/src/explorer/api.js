@@ -5,7 +5,7 @@
 const EDGE_FIELDS = `
   fragment EdgeFields on Relationship {
     id type source target date cameoCode goldstein quadClass modality summary
-    evidence { quote source }
+    evidence { kind quote source }
     fromMention { ...MentionFields } toMention { ...MentionFields }
   }
   fragment MentionFields on Mention {

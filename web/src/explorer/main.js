@@ -258,11 +258,25 @@ function toneLabel(g) {
   return `${g > 0 ? '+' : ''}${g} (${tone(g)})`;
 }
 
+// Evidence items: a verbatim quote in quotation marks; a coded event's
+// description and a background fact (from a reference, not the source)
+// labelled as what they are, never dressed as quotes.
+const EVIDENCE_LABELS = { CODED_EVENT: 'Coded event', BACKGROUND: 'Background (not in the source)' };
+
 function quotes(evidence) {
   return h(
     'ul',
     { class: 'quotes' },
-    evidence.map((ev) => h('li', {}, h('blockquote', { class: 'quote' }, `“${ev.quote}”`), h('cite', {}, ev.source))),
+    evidence.map((ev) =>
+      h(
+        'li',
+        { 'data-kind': ev.kind },
+        ev.kind === 'QUOTE'
+          ? h('blockquote', { class: 'quote' }, `“${ev.quote}”`)
+          : h('p', { class: 'evidence-note' }, h('span', { class: 'evidence-kind' }, `${EVIDENCE_LABELS[ev.kind] ?? ev.kind}: `), ev.quote),
+        h('cite', {}, ev.source),
+      ),
+    ),
   );
 }
 
