@@ -152,21 +152,6 @@ describe('explorer', { timeout: 180_000 }, () => {
     assertClean(browser.problems, assert);
   });
 
-    if (shown === null) {
-      // No test hook: draw the Holy See's neighbourhood and click the edge.
-      await pick(page, '#search-input', 'Holy See', 'Holy See');
-      await idle(page);
-      const target = await clickPoint(page, { edgeID: 'pope-leo-xiv-leads-holy-see' });
-      assert.ok(target, 'the Pope–Holy See edge is drawn clear of other elements');
-      await page.mouse.click(target.x, target.y);
-    }
-    const item = page.locator('#details .quotes > li[data-kind="BACKGROUND"]');
-    await item.first().waitFor();
-    assert.match(await item.first().innerText(), /^Background \(not in the source\): /);
-    assert.equal(await item.locator('blockquote.quote').count(), 0, 'background evidence is not shown as a quote');
-    assertClean(browser.problems, assert);
-  });
-
   it('filters by relationship type and by date', async () => {
     await page.locator('#types-none').click();
     await page.locator('#type-list label', { hasText: /^spoke with$/ }).locator('input').check();
