@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
@@ -36,4 +37,36 @@ func mustLoadSynth(b *testing.B, cfg synth.Config) (*actorgraph.Graph, []actorgr
 	b.Cleanup(func() { d.Close() })
 	s := actorgraph.NewGraph(d)
 	return s, storetest.MustLoadSynth(b, s, cfg)
+}
+
+// BenchmarkDeleteHubCascade deletes, with cascade, the actor with the most
+// relationships of a 200k-relationship synthetic graph: a bulk write (one
+// transaction, one pass over each index), not one write per relationship.
+//
+//	go test ./internal/store/memstore -run '^$' -bench DeleteHubCascade -benchtime 3x
+func BenchmarkDeleteHubCascade(b *testing.B) {
+	cfg := synth.Config{Seed: 1, Actors: 20_000, Relationships: 200_000}
+	for b.Loop() {
+		b.StopTimer()
+		s, _ := mustLoadSynth(b, cfg)
+		_, rels := synth.Generate(cfg)
+		degree := map[string]int{}
+		for _, r := range rels {
+			for _, end := range slices.Compact(r.Ends()) {
+				degree[end]++
+			}
+		}
+		hub, most := "", 0
+		for id, n := range degree {
+			if n > most || n == most && id < hub {
+				hub, most = id, n
+			}
+		}
+		b.StartTimer()
+		deleted, err := s.DeleteActor(b.Context(), hub, true)
+		if err != nil || len(deleted) != most {
+			b.Fatalf("DeleteActor(%s): %d deleted of %d, %v", hub, len(deleted), most, err)
+		}
+		b.ReportMetric(float64(most), "relationships")
+	}
 }

@@ -92,9 +92,7 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (ac
 	if err != nil {
 		return res, err
 	}
-	for _, rid := range relIDs {
-		s.unsetRelationship(rid)
-	}
+	s.unsetRelationships(relIDs)
 	for id := range gone {
 		delete(s.actors, id)
 		delete(s.folded, id)
