@@ -50,6 +50,7 @@ func TestEnumsMatchDomain(t *testing.T) {
 		"PathWeight":       names(actorgraph.Weights),
 		"Source":           names(actorgraph.Sources),
 		"ResolutionRule":   names(actorgraph.ResolutionRules),
+		"Truncation":       names(actorgraph.Truncations),
 	}
 	schema := mustLoadSchema(t)
 	var enums []string

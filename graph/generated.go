@@ -294,9 +294,10 @@ type ComplexityRoot struct {
 	}
 
 	Subgraph struct {
-		Edges     func(childComplexity int) int
-		Nodes     func(childComplexity int) int
-		Truncated func(childComplexity int) int
+		Edges       func(childComplexity int) int
+		Nodes       func(childComplexity int) int
+		Truncated   func(childComplexity int) int
+		TruncatedBy func(childComplexity int) int
 	}
 }
 
@@ -1562,6 +1563,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+	case "Subgraph.truncatedBy":
+		if e.ComplexityRoot.Subgraph.TruncatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.TruncatedBy(childComplexity), true
 
 	}
 	return 0, false
@@ -2386,8 +2393,18 @@ type Subgraph {
   nodes: [Actor!]!
   "The relationships the filter allows among the nodes, by id; never a one-actor event."
   edges: [Relationship!]!
-  "True when the node limit left out actors within reach (the nearest are kept)."
+  "True when a cap left something out: ` + "`" + `truncatedBy` + "`" + ` says which."
   truncated: Boolean!
+  "The caps that cut this subgraph, in the order they applied; empty when nothing was left out."
+  truncatedBy: [Truncation!]!
+}
+
+"A cap that cut a subgraph."
+enum Truncation {
+  "The node limit (the ` + "`" + `limit` + "`" + ` argument, at most -max-nodes, default 500) left out actors within reach; the nearest are kept."
+  NODE_LIMIT
+  "The edge cap (-max-edges, default 2000) left out relationships among the nodes: an edge belongs to its ` + "`" + `from` + "`" + ` actor, and the edges of the nearest actors are kept (each actor's by id)."
+  EDGE_LIMIT
 }
 
 "A chain of relationships; ` + "`" + `relationships[i]` + "`" + ` links ` + "`" + `nodes[i]` + "`" + ` and ` + "`" + `nodes[i+1]` + "`" + ` in either direction."
@@ -2553,7 +2570,7 @@ type Query {
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.startCursor` + "`" + `): the page ends before that relationship. A cursor from another list is BAD_USER_INPUT."
     before: String
   ): RelationshipConnection!
-  "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction unless the filter says) and the relationships among them; at most ` + "`" + `limit` + "`" + ` nodes, nearest first."
+  "The actors within ` + "`" + `depth` + "`" + ` hops of an actor (either direction unless the filter says) and the relationships among them; at most ` + "`" + `limit` + "`" + ` nodes, nearest first, and at most -max-edges relationships (default 2000), those of the nearest actors; ` + "`" + `truncatedBy` + "`" + ` says which cap cut it."
   neighborhood(
     "The centre actor's id (an id merged into another actor walks from that actor); NOT_FOUND when there is none."
     id: ID!
@@ -2563,7 +2580,7 @@ type Query {
     types: [RelationshipType!]
     "Which relationships and actors the walk may use; absent: all, either way."
     filter: PathFilter
-    "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncated` + "`" + ` says some were left out. Absent: no cap."
+    "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncatedBy` + "`" + ` says NODE_LIMIT when some were left out. Absent, or above -max-nodes (default 500): -max-nodes."
     limit: Int
   ): Subgraph!
   """
@@ -3048,6 +3065,8 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_edges(ctx, field)
 	case "truncated":
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	case "truncatedBy":
+		return ec.fieldContext_Subgraph_truncatedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
@@ -9025,6 +9044,29 @@ func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Subgraph_truncatedBy(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TruncatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []actorgraph.Truncation) graphql.Marshaler {
+			return ec.marshalNTruncation2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Truncation")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12405,6 +12447,11 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "truncatedBy":
+			out.Values[i] = ec._Subgraph_truncatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13318,6 +13365,51 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋactorgraphᚋacto
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx context.Context, v any) (actorgraph.Truncation, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := actorgraph.Truncation(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx context.Context, sel ast.SelectionSet, v actorgraph.Truncation) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Truncation!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTruncation2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncationᚄ(ctx context.Context, v any) ([]actorgraph.Truncation, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]actorgraph.Truncation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTruncation2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncationᚄ(ctx context.Context, sel ast.SelectionSet, v []actorgraph.Truncation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateActorInput2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐUpdateActorInput(ctx context.Context, v any) (model.UpdateActorInput, error) {

@@ -128,16 +128,13 @@ func complexityRoot(l Limits) ComplexityRoot {
 		}
 		return l.MaxHops
 	}
-	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, limit *int) int {
-		d := 1
-		if depth != nil && *depth > 1 {
-			d = *depth
-		}
-		n := 10 * d
-		if limit != nil && *limit > 0 {
-			n = *limit
-		}
-		return 1 + child*n
+	// A subgraph can return up to MaxNodes actors and MaxEdges
+	// relationships whatever its arguments: that is what it costs, so ten
+	// aliased neighborhoods cost ten times one.
+	c.Subgraph.Nodes = func(child int) int { return 1 + child*max(l.MaxNodes, 1) }
+	c.Subgraph.Edges = func(child int) int { return 1 + child*max(l.MaxEdges, 1) }
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, _ *int) int {
+		return 1 + child
 	}
 	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []actorgraph.RelationshipType, _ *actorgraph.Direction, _ *model.PathFilter) int {
 		return 1 + child*hops(maxHops)

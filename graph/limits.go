@@ -25,6 +25,12 @@ type Limits struct {
 	MaxHops int
 	// MaxNeighborhoodDepth caps neighborhood depth; more is DEPTH_EXCEEDED.
 	MaxNeighborhoodDepth int
+	// MaxNodes caps the actors of a subgraph: a neighborhood's `limit`
+	// when absent, and its largest value (a larger one is cut to it).
+	MaxNodes int
+	// MaxEdges caps the relationships of a subgraph; the walk stops
+	// reading at the cap (Subgraph.truncatedBy says EDGE_LIMIT).
+	MaxEdges int
 	// MaxQueryDepth caps selection-set nesting; more is QUERY_TOO_DEEP.
 	MaxQueryDepth int
 	// MaxAliases caps aliased fields in one operation; more is TOO_MANY_ALIASES.
@@ -46,10 +52,12 @@ func DefaultLimits() Limits {
 		MaxPageSize:          100,
 		MaxHops:              6,
 		MaxNeighborhoodDepth: 3,
+		MaxNodes:             500,
+		MaxEdges:             2000,
 		MaxQueryDepth:        15,
 		MaxAliases:           30,
 		MaxTokens:            10000,
-		MaxComplexity:        20000,
+		MaxComplexity:        100000,
 		RequestTimeout:       10 * time.Second,
 	}
 }
@@ -67,6 +75,22 @@ func (l Limits) pageSize(field string, first *int) (int, error) {
 			Message: fmt.Sprintf("%s is %d, more than the page size limit of %d", field, *first, l.MaxPageSize)}
 	}
 	return *first, nil
+}
+
+// nodes resolves a neighborhood's `limit`: MaxNodes when absent, cut to
+// MaxNodes when larger (the subgraph then says NODE_LIMIT if that cut
+// something).
+func (l Limits) nodes(limit *int) (int, error) {
+	if limit == nil {
+		return l.MaxNodes, nil
+	}
+	if *limit < 1 {
+		return 0, actorgraph.Invalid("limit", "must be at least 1")
+	}
+	if l.MaxNodes > 0 {
+		return min(*limit, l.MaxNodes), nil
+	}
+	return *limit, nil
 }
 
 // hops resolves `maxHops` against the limits.

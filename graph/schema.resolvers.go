@@ -170,18 +170,16 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err != nil {
 		return nil, err
 	}
-	n := 0
-	if limit != nil {
-		if *limit < 1 {
-			return nil, actorgraph.Invalid("limit", "must be at least 1")
-		}
-		n = *limit
-	}
-	sub, err := r.Graph.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, Walk: walk})
+	n, err := r.Limits.nodes(limit)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: model.NewActors(sub.Nodes), Edges: model.NewRelationships(sub.Edges), Truncated: sub.Truncated}, nil
+	sub, err := r.Graph.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, MaxEdges: r.Limits.MaxEdges, Walk: walk})
+	if err != nil {
+		return nil, err
+	}
+	return &model.Subgraph{Nodes: model.NewActors(sub.Nodes), Edges: model.NewRelationships(sub.Edges),
+		Truncated: sub.Truncated, TruncatedBy: append([]actorgraph.Truncation{}, sub.TruncatedBy...)}, nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.

@@ -223,8 +223,10 @@ type Subgraph struct {
 	Nodes []Actor `json:"nodes"`
 	// The relationships the filter allows among the nodes, by id; never a one-actor event.
 	Edges []*Relationship `json:"edges"`
-	// True when the node limit left out actors within reach (the nearest are kept).
+	// True when a cap left something out: `truncatedBy` says which.
 	Truncated bool `json:"truncated"`
+	// The caps that cut this subgraph, in the order they applied; empty when nothing was left out.
+	TruncatedBy []actorgraph.Truncation `json:"truncatedBy"`
 }
 
 // Fields to change; absent fields stay as they are. The rules of CreateActorInput apply to the result.

@@ -329,6 +329,11 @@ type NeighborhoodOptions struct {
 	// Limit caps the number of nodes (0: no cap); the nearest are kept
 	// (by distance, then id) and Subgraph.Truncated says so.
 	Limit int
+	// MaxEdges caps the number of edges (0: no cap). The walk stops
+	// reading edges at the cap: an edge belongs to its From node, nodes
+	// are taken in the subgraph's order and each node's edges by id, so
+	// the edges kept are those of the nearest nodes.
+	MaxEdges int
 	Walk
 }
 
@@ -339,6 +344,9 @@ func (o NeighborhoodOptions) Validate() error {
 	}
 	if o.Limit < 0 {
 		return invalid("limit", "must not be negative")
+	}
+	if o.MaxEdges < 0 {
+		return invalid("maxEdges", "must not be negative")
 	}
 	return o.Walk.Validate()
 }
@@ -397,8 +405,31 @@ func (p *Path) Length() int { return len(p.Relationships) }
 type Subgraph struct {
 	Nodes []Actor
 	Edges []Relationship
-	// Truncated says the node limit left out actors within reach.
-	Truncated bool
+	// Truncated says a cap left something out: TruncatedBy says which
+	// (the node limit left out actors within reach, the edge cap
+	// relationships among the nodes).
+	Truncated   bool
+	TruncatedBy []Truncation
+}
+
+// Truncation names the cap that cut a subgraph.
+type Truncation string
+
+// The caps.
+const (
+	NodeLimit Truncation = "NODE_LIMIT"
+	EdgeLimit Truncation = "EDGE_LIMIT"
+)
+
+// Truncations lists every truncation in a fixed order.
+var Truncations = []Truncation{NodeLimit, EdgeLimit}
+
+// Cut records that cap t left something out.
+func (s *Subgraph) Cut(t Truncation) {
+	s.Truncated = true
+	if !slices.Contains(s.TruncatedBy, t) {
+		s.TruncatedBy = append(s.TruncatedBy, t)
+	}
 }
 
 // Stats counts a store's contents.

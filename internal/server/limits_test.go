@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +24,7 @@ func TestLimitsAreRejectedWithTheirOwnCode(t *testing.T) {
 	lim.MaxPageSize = 10
 	lim.MaxHops = 3
 	lim.MaxNeighborhoodDepth = 2
+	lim.MaxNodes = 100 // a subgraph costs its caps: keep one under MaxComplexity
 	ts := MustStartServer(t, withLimits(lim), withMaxBody(4096))
 
 	tests := []struct {
@@ -61,6 +64,55 @@ func TestLimitsAreRejectedWithTheirOwnCode(t *testing.T) {
 			t.Fatalf("codes = %v", r.codes())
 		}
 	})
+}
+
+// TestSubgraphsAreCapped: a neighborhood keeps at most -max-nodes actors and
+// -max-edges relationships and says which cap cut it, and its complexity
+// counts both caps, so aliased neighborhoods add up to the limit.
+func TestSubgraphsAreCapped(t *testing.T) {
+	lim := graph.DefaultLimits()
+	lim.MaxNodes = 4
+	lim.MaxEdges = 3
+	ts := MustStartServer(t, withLimits(lim))
+	var got struct {
+		Neighborhood struct {
+			Nodes       []struct{ ID string }
+			Edges       []struct{ ID string }
+			Truncated   bool
+			TruncatedBy []string
+		}
+	}
+	ts.mustQuery(t, `{ neighborhood(id: "vladimir-putin", depth: 2) { nodes { id } edges { id } truncated truncatedBy } }`, nil).decode(t, &got)
+	n := got.Neighborhood
+	if len(n.Nodes) != 4 || len(n.Edges) != 3 || !n.Truncated || !slices.Equal(n.TruncatedBy, []string{"NODE_LIMIT", "EDGE_LIMIT"}) {
+		t.Fatalf("capped neighborhood: %d nodes, %d edges, truncated %v by %v; want 4, 3, true by [NODE_LIMIT EDGE_LIMIT]",
+			len(n.Nodes), len(n.Edges), n.Truncated, n.TruncatedBy)
+	}
+	// A limit above -max-nodes is cut to it.
+	ts.mustQuery(t, `{ neighborhood(id: "vladimir-putin", limit: 1000) { nodes { id } truncatedBy } }`, nil).decode(t, &got)
+	if len(got.Neighborhood.Nodes) != 4 || !slices.Contains(got.Neighborhood.TruncatedBy, "NODE_LIMIT") {
+		t.Fatalf("limit 1000 with -max-nodes 4: %d nodes, truncated by %v", len(got.Neighborhood.Nodes), got.Neighborhood.TruncatedBy)
+	}
+	ts.mustQuery(t, `{ neighborhood(id: "yulia-shapovalova") { nodes { id } truncated truncatedBy } }`, nil).decode(t, &got)
+	if got.Neighborhood.Truncated || len(got.Neighborhood.TruncatedBy) != 0 {
+		t.Fatalf("a small neighborhood: truncated %v by %v", got.Neighborhood.Truncated, got.Neighborhood.TruncatedBy)
+	}
+
+	// With the default caps, ten aliased neighborhoods of rich edges cost
+	// ten times one and pass the default complexity limit no more.
+	def := MustStartServer(t)
+	one := `{ neighborhood(id: "vladimir-putin", depth: 3) { nodes { id name } edges { id type source target evidence { quote source } } } }`
+	def.mustQuery(t, one, nil)
+	var ten strings.Builder
+	ten.WriteString("{ ")
+	for i := range 10 {
+		fmt.Fprintf(&ten, `n%d: neighborhood(id: "vladimir-putin", depth: 3) { nodes { id name } edges { id type source target evidence { quote source } } } `, i)
+	}
+	ten.WriteString("}")
+	if r := def.query(t, ten.String(), nil); !r.hasCode("COMPLEXITY_LIMIT_EXCEEDED") {
+		t.Fatalf("ten aliased neighborhoods: codes %v, want COMPLEXITY_LIMIT_EXCEEDED", r.codes())
+	}
+	def.assertHealthy(t)
 }
 
 // slowDriver blocks Search until the request's context ends.

@@ -227,7 +227,9 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 	if err != nil {
 		return sub, err
 	}
-	sub.Truncated = truncated
+	if truncated {
+		sub.Cut(actorgraph.NodeLimit)
+	}
 	in := make([]bool, len(s.nodes.nodes)) // by node number: cheaper than a map for a hub's arcs
 	for _, n := range order {
 		if a := s.steps[n]; a != nil {
@@ -236,23 +238,37 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 	}
 	// The edges among the nodes, each once (from its From end), read from
 	// the walk graph's arcs: a hub's arcs are scanned without looking its
-	// relationships up, and only those that stay inside are checked.
+	// relationships up, and only those that stay inside are checked. Nodes
+	// are taken in order, each one's edges by id, until the edge cap.
 	var edgeIDs []string
-	for _, n := range order {
+	edgesCut := false
+	for i, n := range order {
 		sub.Nodes = append(sub.Nodes, s.actors[n].Clone())
 		a := s.steps[n]
-		if a == nil {
+		if a == nil || edgesCut {
 			continue
 		}
+		if i%256 == 255 {
+			if err := ctx.Err(); err != nil {
+				return actorgraph.Subgraph{}, err
+			}
+		}
+		start := len(edgeIDs)
 		for _, arc := range a.out {
 			if in[arc.To] && (g.stored || opts.Walk.AllowsRelationship(s.rels[arc.ID])) {
 				edgeIDs = append(edgeIDs, arc.ID)
 			}
 		}
+		slices.Sort(edgeIDs[start:])
+		if opts.MaxEdges > 0 && len(edgeIDs) > opts.MaxEdges {
+			edgeIDs, edgesCut = edgeIDs[:opts.MaxEdges], true
+			sub.Cut(actorgraph.EdgeLimit)
+		}
 	}
 	slices.Sort(edgeIDs)
-	for _, rid := range edgeIDs {
-		sub.Edges = append(sub.Edges, s.rels[rid].Clone())
+	sub.Edges = make([]actorgraph.Relationship, len(edgeIDs))
+	for i, rid := range edgeIDs {
+		sub.Edges[i] = s.rels[rid].Clone()
 	}
 	return sub, nil
 }

@@ -206,6 +206,23 @@ func (t *txn) run(ctx context.Context, cypher string, params map[string]any) ([]
 	return res.Collect(ctx)
 }
 
+// each sends one statement and hands its records to fn one at a time as
+// they stream in, until fn returns false; the rest is never read.
+func (t *txn) each(ctx context.Context, cypher string, params map[string]any, fn func(*neo4j.Record) (bool, error)) error {
+	t.s.queries.Add(1)
+	res, err := t.tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		more, err := fn(res.Record())
+		if err != nil || !more {
+			return err
+		}
+	}
+	return res.Err()
+}
+
 // domainError marks errors made by this package's own checks inside a
 // transaction, so translate passes them through unchanged.
 type domainError struct{ err error }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -403,6 +404,10 @@ type expansion struct {
 	ends   []string          // exempt from the walk's actor filters
 	depth  int               // levels to load: edges out of nodes at distance < depth
 	weight actorgraph.Weight // edge costs ("" none)
+	// limit, when set, stops the expansion after the level that brings
+	// more than limit nodes: a neighborhood keeps the nearest limit, so
+	// what lies beyond would be cut anyway.
+	limit int
 }
 
 // expand loads the graph level by level from start, as ex says. Actors the
@@ -435,6 +440,9 @@ func (tx *txn) expand(ctx context.Context, start string, ex expansion) (*loadedG
 			}
 		}
 		frontier = next
+		if ex.limit > 0 && len(seen) > ex.limit {
+			break
+		}
 	}
 	return g, nil
 }
@@ -545,7 +553,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 		if err := tx.requireActors(ctx, id); err != nil {
 			return err
 		}
-		g, err := tx.expand(ctx, id, expansion{walk: &opts.Walk, ends: []string{id}, depth: opts.Depth})
+		g, err := tx.expand(ctx, id, expansion{walk: &opts.Walk, ends: []string{id}, depth: opts.Depth, limit: opts.Limit})
 		if err != nil {
 			return err
 		}
@@ -554,7 +562,8 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 			return err
 		}
 		if opts.Limit > 0 && len(order) > opts.Limit {
-			order, sub.Truncated = order[:opts.Limit], true
+			order = order[:opts.Limit]
+			sub.Cut(actorgraph.NodeLimit)
 		}
 		actors, err := tx.actorsByIDs(ctx, order)
 		if err != nil {
@@ -564,22 +573,27 @@ func (s *Store) Neighborhood(ctx context.Context, id string, opts actorgraph.Nei
 		for _, n := range order {
 			sub.Nodes = append(sub.Nodes, actors[n])
 		}
-		recs, err := tx.run(ctx, `MATCH (a:Actor)-[r`+alt+`]->(b:Actor)
-			WHERE a.id IN $ids AND b.id IN $ids
-			RETURN `+relProjection+` AS r ORDER BY r.id`, map[string]any{"ids": order})
-		if err != nil {
-			return err
-		}
-		all, err := decodeRecords(recs, 0)
-		if err != nil {
-			return err
-		}
-		for _, r := range all {
-			if opts.Walk.AllowsRelationship(&r) {
-				sub.Edges = append(sub.Edges, r)
+		// The edges among the nodes in the embedded store's order (each
+		// from its From node, nodes in order, each one's edges by id),
+		// streamed and filtered until the edge cap: what lies past it is
+		// never read.
+		err = tx.each(ctx, `UNWIND range(0, size($ids) - 1) AS i
+			MATCH (a:Actor {id: $ids[i]})-[r`+alt+`]->(b:Actor)
+			WHERE b.id IN $ids
+			RETURN `+relProjection+` AS r ORDER BY i, r.id`, map[string]any{"ids": order}, func(rec *neo4j.Record) (bool, error) {
+			r, err := decodeRel(rec.Values[0])
+			if err != nil || !opts.Walk.AllowsRelationship(&r) {
+				return err == nil, err
 			}
-		}
-		return nil
+			if opts.MaxEdges > 0 && len(sub.Edges) == opts.MaxEdges {
+				sub.Cut(actorgraph.EdgeLimit)
+				return false, nil
+			}
+			sub.Edges = append(sub.Edges, r)
+			return true, nil
+		})
+		slices.SortFunc(sub.Edges, func(x, y actorgraph.Relationship) int { return strings.Compare(x.ID, y.ID) })
+		return err
 	})
 	return sub, err
 }

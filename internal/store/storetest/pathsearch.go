@@ -314,6 +314,42 @@ func testPathSearches(t *testing.T, newStore NewStore) {
 			t.Error("a limit equal to the size reports truncation")
 		}
 	})
+	t.Run("NeighborhoodEdgeCapKeepsTheNearestNodesEdges", func(t *testing.T) {
+		full, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 2})
+		mustNoError(t, "Neighborhood", err)
+		if len(full.Edges) < 4 {
+			t.Fatalf("unlimited neighborhood has %d edges; the fixture should give more", len(full.Edges))
+		}
+		// The rule: an edge belongs to its From node; nodes in the
+		// subgraph's order, each one's edges by id; the first MaxEdges.
+		pos := map[string]int{}
+		for i, n := range full.Nodes {
+			pos[n.ID] = i
+		}
+		ordered := slices.Clone(full.Edges)
+		slices.SortStableFunc(ordered, func(x, y actorgraph.Relationship) int { return pos[x.From] - pos[y.From] })
+		for _, max := range []int{1, 2, len(full.Edges) - 1, len(full.Edges)} {
+			got, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 2, MaxEdges: max})
+			mustNoError(t, "Neighborhood", err)
+			want := relIDs(ordered[:max])
+			slices.Sort(want)
+			if diff := gocmp.Diff(want, relIDs(got.Edges)); diff != "" {
+				t.Errorf("MaxEdges %d: edges (-want +got):\n%s", max, diff)
+			}
+			if diff := gocmp.Diff(actorIDs(full.Nodes), actorIDs(got.Nodes)); diff != "" {
+				t.Errorf("MaxEdges %d: the edge cap changed the nodes (-want +got):\n%s", max, diff)
+			}
+			cut := max < len(full.Edges)
+			if got.Truncated != cut || cut != slices.Equal(got.TruncatedBy, []actorgraph.Truncation{actorgraph.EdgeLimit}) {
+				t.Errorf("MaxEdges %d of %d: truncated %v by %v", max, len(full.Edges), got.Truncated, got.TruncatedBy)
+			}
+		}
+		both, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 2, Limit: 3, MaxEdges: 1})
+		mustNoError(t, "Neighborhood", err)
+		if want := []actorgraph.Truncation{actorgraph.NodeLimit, actorgraph.EdgeLimit}; !slices.Equal(both.TruncatedBy, want) {
+			t.Errorf("both caps: truncated by %v, want %v", both.TruncatedBy, want)
+		}
+	})
 	t.Run("NeighborhoodHonoursTheWalk", func(t *testing.T) {
 		zero := 0.0
 		sub, err := s.Neighborhood(ctx, "a", actorgraph.NeighborhoodOptions{Depth: 1, Walk: actorgraph.Walk{MinGoldstein: &zero, Avoid: []string{"b"}}})
