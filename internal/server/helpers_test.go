@@ -66,7 +66,13 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 	ts.URL = "http://" + ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- server.New(cfg).Serve(ctx, ln) }()
+	srv, err := server.New(cfg)
+	if err != nil {
+		cancel()
+		ln.Close()
+		t.Fatal(err)
+	}
+	go func() { done <- srv.Serve(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
