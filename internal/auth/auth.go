@@ -206,7 +206,7 @@ func (v *Verifier) Verify(_ context.Context, bearer string) (Principal, error) {
 	var c claims
 	tok, err := v.parser.ParseWithClaims(bearer, &c, v.key)
 	if err != nil {
-		return Principal{}, v.explain(tok, err)
+		return Principal{}, v.explain(tok, &c, err)
 	}
 	if c.Subject == "" {
 		return Principal{}, unauthenticated(errNoSubject)
@@ -305,7 +305,7 @@ func ecKey(k any) *ecdsa.PublicKey {
 }
 
 // explain turns a jwt error into the reason the client reads.
-func (v *Verifier) explain(tok *jwt.Token, err error) error {
+func (v *Verifier) explain(tok *jwt.Token, c *claims, err error) error {
 	switch {
 	case errors.Is(err, errAlgorithm):
 		return unauthenticated(errAlgorithm, v.accepted())
@@ -321,8 +321,12 @@ func (v *Verifier) explain(tok *jwt.Token, err error) error {
 			return unauthenticated(errAlgorithm, v.accepted())
 		}
 		return unauthenticated(errSignature)
-	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
+	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing) && c.ExpiresAt == nil:
 		return unauthenticated(errNoExpiry)
+	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing) && len(c.Audience) == 0:
+		return unauthenticated(errAudience)
+	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing) && c.Issuer == "":
+		return unauthenticated(errIssuer)
 	case errors.Is(err, jwt.ErrTokenExpired):
 		return unauthenticated(errExpired)
 	case errors.Is(err, jwt.ErrTokenNotValidYet):
