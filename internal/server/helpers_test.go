@@ -36,6 +36,8 @@ func withLimits(l graph.Limits) option     { return func(c *server.Config) { c.L
 func withOrigins(o ...string) option       { return func(c *server.Config) { c.AllowedOrigins = o } }
 func withMaxBody(n int64) option           { return func(c *server.Config) { c.MaxBodyBytes = n } }
 func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Graph = s } }
+func withAccess(a graph.Access) option     { return func(c *server.Config) { c.Access = a } }
+func withMetricsToken(tok string) option   { return func(c *server.Config) { c.MetricsToken = tok } }
 
 // MustStartServer starts a server and stops it when the test ends.
 func MustStartServer(t testing.TB, opts ...option) *testServer {
