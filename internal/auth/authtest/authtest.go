@@ -59,10 +59,12 @@ func WriteJWKS(t testing.TB, path string, keys map[string]any) {
 			set.Keys = append(set.Keys, map[string]string{"kty": "RSA", "kid": kid, "use": "sig", "alg": "RS256",
 				"n": b64(k.N.Bytes()), "e": b64(big.NewInt(int64(k.E)).Bytes())})
 		case *ecdsa.PublicKey:
-			// The x and y of a P-256 point are 32 bytes each, left-padded.
-			x, y := make([]byte, 32), make([]byte, 32)
-			k.X.FillBytes(x)
-			k.Y.FillBytes(y)
+			// The uncompressed point is 0x04, then x and y, 32 bytes each.
+			pt, err := k.Bytes()
+			if err != nil || len(pt) != 65 {
+				t.Fatalf("WriteJWKS: not a P-256 key: %v", err)
+			}
+			x, y := pt[1:33], pt[33:]
 			set.Keys = append(set.Keys, map[string]string{"kty": "EC", "kid": kid, "use": "sig", "alg": "ES256",
 				"crv": "P-256", "x": b64(x), "y": b64(y)})
 		default:
