@@ -1680,8 +1680,8 @@ shown.
 | ` + "`" + `BAD_USER_INPUT` + "`" + ` | An argument breaks a rule; ` + "`" + `extensions.field` + "`" + ` names it when known. | 200 | 200 (400 before running) |
 | ` + "`" + `NOT_FOUND` + "`" + ` | The named actor or relationship does not exist. | 200 | 200 |
 | ` + "`" + `CONFLICT` + "`" + ` | The write clashes with stored data (a duplicate id, an actor that still has relationships). | 200 | 200 |
-| ` + "`" + `UNAUTHENTICATED` + "`" + ` | A mutation without a valid ` + "`" + `Authorization: Bearer` + "`" + ` token. | 200 | 200 |
-| ` + "`" + `FORBIDDEN` + "`" + ` | Not allowed: the server is read-only (no API token is set). | 200 | 200 |
+| ` + "`" + `UNAUTHENTICATED` + "`" + ` | No valid ` + "`" + `Authorization: Bearer` + "`" + ` token where one is needed (a mutation; any operation with read auth required); the message says why (expired, wrong signature, wrong audience, …). | 200 | 200 (400 before running) |
+| ` + "`" + `FORBIDDEN` + "`" + ` | Not allowed: the token lacks the role needed (the message names it), or the server is read-only (no API token or JWT key is set). | 200 | 200 (400 before running) |
 | ` + "`" + `UNAVAILABLE` + "`" + ` | The store cannot be reached right now; retry later. | 200 | 200 |
 | ` + "`" + `TIMEOUT` + "`" + ` | The request ran past its time limit, or was cancelled, and was stopped. | 200 | 200 |
 | ` + "`" + `INTERNAL` + "`" + ` | An unexpected error; the log has the detail, with the request id (a failed field leaves the status at 200). | 500 | 500 |
@@ -1698,7 +1698,7 @@ shown.
 | ` + "`" + `NOT_ACCEPTABLE` + "`" + ` | The ` + "`" + `Accept` + "`" + ` header allows neither ` + "`" + `application/graphql-response+json` + "`" + ` nor ` + "`" + `application/json` + "`" + `. | 406 | 406 |
 | ` + "`" + `UNSUPPORTED_MEDIA_TYPE` + "`" + ` | A POST body that is not ` + "`" + `application/json` + "`" + ` (in utf-8). | 415 | 415 |
 | ` + "`" + `GRAPHQL_PARSE_FAILED` + "`" + ` | The query is not valid GraphQL. | 200 | 400 |
-| ` + "`" + `GRAPHQL_VALIDATION_FAILED` + "`" + ` | The query or its variables do not fit the schema (an unknown field or enum value). | 200 | 400 |
+| ` + "`" + `GRAPHQL_VALIDATION_FAILED` + "`" + ` | The query or its variables do not fit the schema (an unknown field or enum value), or it asks for ` + "`" + `__schema` + "`" + ` or ` + "`" + `__type` + "`" + ` while introspection is off. | 200 | 400 |
 | ` + "`" + `PERSISTED_QUERY_NOT_FOUND` + "`" + ` | The persisted query's hash is unknown; send the query with it once. | 200 | 400 |
 """
 schema {

@@ -13,14 +13,18 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph/model"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/auth"
 )
 
 // Settings are the GraphQL handler's settings (part of config.Settings,
 // which gives each its flag, environment variable and default).
 type Settings struct {
-	// APIToken enables mutations for callers presenting it as a bearer
-	// token; empty makes the server read-only.
+	// APIToken is the static bearer token: its holder is an admin (see
+	// internal/auth). With neither it nor a JWT key (Access) the server is
+	// read-only.
 	APIToken string
+	// Access: the JWTs accepted, read auth, introspection.
+	Access Access
 	// Limits bound what one request may ask for.
 	Limits Limits
 	// QueryCacheSize is how many parsed queries are kept; APQCacheSize how
@@ -48,23 +52,29 @@ type HandlerConfig struct {
 }
 
 // NewHandler returns the /graphql HTTP handler: POST and GET transports,
-// a parsed-query cache, automatic persisted queries, the limits, and the
-// error presenter. Each request gets fresh loaders and its Authorization
-// header in the context. The settings are taken as they are: their
-// defaults are config.Default's, applied by internal/server.
-func NewHandler(cfg HandlerConfig) http.Handler {
+// a parsed-query cache, automatic persisted queries, the limits, the access
+// rules, and the error presenter. Each request gets fresh loaders and the
+// outcome of checking its Authorization header in the context. The
+// settings are taken as they are: their defaults are config.Default's,
+// applied by internal/server. It fails when the JWT keys cannot be read.
+func NewHandler(cfg HandlerConfig) (http.Handler, error) {
+	verifier, err := auth.NewVerifier(cfg.Access.VerifierConfig(cfg.APIToken))
+	if err != nil {
+		return nil, err
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.ObserveError == nil {
 		cfg.ObserveError = func(string) {}
 	}
-	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, APIToken: cfg.APIToken}
+	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, Writable: verifier.Enabled()}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
-	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, observe: cfg.ObserveError})
+	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, observe: cfg.ObserveError,
+		varyAuthorization: cfg.Access.ReadAuth == ReadRequired})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
-	srv.Use(extension.Introspection{})
+	srv.Use(accessGate{readRequired: cfg.Access.ReadAuth == ReadRequired, introspection: cfg.Access.Introspection})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
@@ -82,9 +92,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := WithLoaders(r.Context(), cfg.Graph, cfg.LoaderWait)
-		ctx = WithAuthorization(ctx, r.Header.Get("Authorization"))
+		ctx = WithAuthorization(ctx, verifier, r.Header.Get("Authorization"))
 		srv.ServeHTTP(w, r.WithContext(ctx))
-	})
+	}), nil
 }
 
 type panicError struct{}

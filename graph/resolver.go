@@ -2,11 +2,12 @@ package graph
 
 import (
 	"context"
-	"crypto/subtle"
 	"fmt"
-	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/auth"
 )
 
 // Resolver is the root resolver. Resolvers translate GraphQL to Graph
@@ -16,30 +17,32 @@ import (
 type Resolver struct {
 	Graph  *actorgraph.Graph
 	Limits Limits
-	// APIToken enables mutations for callers presenting it as a bearer
-	// token; empty makes the server read-only.
-	APIToken string
+	// Writable: some token can be accepted (the static API token or a JWT
+	// key is configured); false makes the server read-only.
+	Writable bool
 }
 
-type authorizationKey struct{}
-
-// WithAuthorization stores the request's Authorization header value.
-func WithAuthorization(ctx context.Context, header string) context.Context {
-	return context.WithValue(ctx, authorizationKey{}, header)
+// WithAuthorization checks the request's Authorization header value with v
+// and stores the outcome in ctx (auth.WithResult), where authorize and
+// auth.PrincipalFrom read it.
+func WithAuthorization(ctx context.Context, v *auth.Verifier, header string) context.Context {
+	return auth.WithResult(ctx, v.Authenticate(ctx, header))
 }
 
-// authorize checks the caller may write.
+// authorize checks the caller may run the mutation being resolved: the
+// role it needs (roleOf: editor for create, update, delete and merge) or
+// a higher one.
 func (r *Resolver) authorize(ctx context.Context) error {
-	if r.APIToken == "" {
-		return fmt.Errorf("%w: this server is read-only: mutations are disabled because ACTORGRAPH_API_TOKEN is not set", actorgraph.ErrForbidden)
+	if !r.Writable {
+		return fmt.Errorf("%w: this server is read-only: mutations are disabled because neither ACTORGRAPH_API_TOKEN nor a JWT key (ACTORGRAPH_JWT_SECRET, ACTORGRAPH_JWKS_FILE) is set", actorgraph.ErrForbidden)
 	}
-	header, _ := ctx.Value(authorizationKey{}).(string)
-	token, ok := strings.CutPrefix(header, "Bearer ")
-	if !ok || token == "" {
-		return fmt.Errorf("%w: mutations need an Authorization: Bearer <token> header", actorgraph.ErrUnauthenticated)
+	field := ""
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil {
+		field = fc.Field.Name
 	}
-	if subtle.ConstantTimeCompare([]byte(token), []byte(r.APIToken)) != 1 {
-		return fmt.Errorf("%w: the bearer token is not valid", actorgraph.ErrUnauthenticated)
+	what := "this mutation"
+	if field != "" {
+		what = field
 	}
-	return nil
+	return require(ctx, roleOf(field), what)
 }

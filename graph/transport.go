@@ -41,6 +41,9 @@ const (
 //     Cache-Control, and a matching If-None-Match answers 304.
 type httpTransport struct {
 	cacheControl string
+	// varyAuthorization: answers depend on the Authorization header (read
+	// auth is required), so caches must key on it.
+	varyAuthorization bool
 	// observe counts the refusals' codes, as the error presenter counts
 	// the GraphQL errors'.
 	observe func(code string)
@@ -124,6 +127,9 @@ func (t httpTransport) cacheHeaders(w http.ResponseWriter, body []byte) {
 	sum := sha256.Sum256(body)
 	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
 	w.Header().Add("Vary", "Accept")
+	if t.varyAuthorization {
+		w.Header().Add("Vary", "Authorization")
+	}
 	if t.cacheControl != "" {
 		w.Header().Set("Cache-Control", t.cacheControl)
 	}

@@ -184,8 +184,13 @@ func serve(ctx context.Context, c options, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Config{Graph: store, Logger: logger, Settings: c.Settings})
-	logger.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "read_only", c.APIToken == "")
+	srv, err := server.New(server.Config{Graph: store, Logger: logger, Settings: c.Settings})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	logger.Info("listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr()), "read_only", c.APIToken == "" && c.Access.JWTSecret == "" && c.Access.JWKSFile == "",
+		"read_auth", c.Access.ReadAuth, "introspection", c.Access.Introspection)
 	return srv.Serve(ctx, ln)
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/auth"
 	"github.com/actorgraph/actorgraph/internal/store/neo4jstore"
 )
 
@@ -27,9 +28,14 @@ type Settings struct {
 	// Neo4j says how to reach Neo4j; an empty URI means the embedded store.
 	Neo4j neo4jstore.Config
 
-	// The GraphQL handler's settings: the API token, the limits, the
-	// caches, the loader wait and the Cache-Control of GET answers.
+	// The GraphQL handler's settings: the API token, the access rules
+	// (JWTs, read auth, introspection), the limits, the caches, the loader
+	// wait and the Cache-Control of GET answers.
 	graph.Settings
+
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// empty leaves /metrics open.
+	MetricsToken string
 
 	// AllowedOrigins lists the origins allowed by CORS ("*" for any);
 	// empty allows none.
@@ -55,6 +61,7 @@ func Default() Settings {
 		},
 		MaxBodyBytes: 1 << 20,
 		Settings: graph.Settings{
+			Access:         graph.DefaultAccess(),
 			Limits:         graph.DefaultLimits(),
 			QueryCacheSize: 1000,
 			APQCacheSize:   1000,
@@ -68,8 +75,9 @@ func Default() Settings {
 }
 
 // WithDefaults returns s with every zero field set to its default. Limits
-// are taken as a whole (a zero Limits means the default limits), since a
-// zero MaxAliases or MaxNeighborhoodDepth is a setting of its own.
+// and Access are taken as a whole (a zero Limits means the default limits),
+// since a zero MaxAliases, JWTLeeway or a false Introspection is a setting
+// of its own.
 func (s Settings) WithDefaults() Settings {
 	d := Default()
 	orDefault(&s.Addr, d.Addr)
@@ -79,6 +87,7 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.Neo4j.QueryTimeout, d.Neo4j.QueryTimeout)
 	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
 	orDefault(&s.Limits, d.Limits)
+	orDefault(&s.Access, d.Access)
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
 	orDefault(&s.APQCacheSize, d.APQCacheSize)
 	orDefault(&s.LoaderWait, d.LoaderWait)
@@ -126,8 +135,17 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.String(&s.LogLevel, "log-level", "ACTORGRAPH_LOG_LEVEL", "log level: debug, info, warn or error")
 	fs.Duration(&s.Neo4j.QueryTimeout, "neo4j-query-timeout", "ACTORGRAPH_NEO4J_QUERY_TIMEOUT", "transaction timeout on Neo4j (a request's own deadline may be shorter)")
 	fs.Bool(&s.NoSeed, "no-seed", "ACTORGRAPH_NO_SEED", "do not seed the article dataset into a new, empty embedded store")
+	a := &s.Access
+	fs.String(&a.ReadAuth, "read-auth", "ACTORGRAPH_READ_AUTH", "open: anyone may query; required: every GraphQL operation needs a token with the reader role or higher")
+	fs.Bool(&a.Introspection, "introspection", "ACTORGRAPH_INTROSPECTION", "answer introspection (__schema, __type); false for a public deployment")
+	fs.String(&a.JWKSFile, "jwks-file", "ACTORGRAPH_JWKS_FILE", "JSON Web Key Set file whose RSA and P-256 EC keys verify RS256 and ES256 JWTs")
+	fs.String(&a.JWTIssuer, "jwt-issuer", "ACTORGRAPH_JWT_ISSUER", "iss a JWT must carry (empty: not checked)")
+	fs.String(&a.JWTAudience, "jwt-audience", "ACTORGRAPH_JWT_AUDIENCE", "aud a JWT must include (empty: not checked)")
+	fs.Duration(&a.JWTLeeway, "jwt-leeway", "ACTORGRAPH_JWT_LEEWAY", "clock skew allowed on a JWT's exp and nbf")
 
-	fs.Env(&s.APIToken, "ACTORGRAPH_API_TOKEN", "bearer token that enables mutations (unset: read-only)")
+	fs.Env(&s.APIToken, "ACTORGRAPH_API_TOKEN", "static bearer token, with the admin role (unset, and no JWT key: read-only)")
+	fs.Env(&a.JWTSecret, "ACTORGRAPH_JWT_SECRET", "HS256 shared secret (at least 32 bytes) that verifies JWTs")
+	fs.Env(&s.MetricsToken, "ACTORGRAPH_METRICS_TOKEN", "bearer token /metrics asks for (unset: /metrics is open)")
 	fs.Env(&s.Neo4j.URI, "NEO4J_URI", "serve from this Neo4j instead of the embedded store")
 	fs.Env(&s.Neo4j.Username, "NEO4J_USERNAME", "Neo4j user")
 	fs.Env(&s.Neo4j.Password, "NEO4J_PASSWORD", "Neo4j password")
@@ -163,6 +181,17 @@ func (s Settings) Validate() error {
 		return errors.New("-max-body-bytes must be positive")
 	case s.LogFormat != "text" && s.LogFormat != "json":
 		return fmt.Errorf("-log-format must be text or json, got %q", s.LogFormat)
+	case s.Access.ReadAuth != graph.ReadOpen && s.Access.ReadAuth != graph.ReadRequired:
+		return fmt.Errorf("-read-auth must be %s or %s, got %q", graph.ReadOpen, graph.ReadRequired, s.Access.ReadAuth)
+	case s.Access.JWTLeeway < 0 || s.Access.JWTLeeway > 10*time.Minute:
+		return fmt.Errorf("-jwt-leeway must be between 0 and 10m, got %s", s.Access.JWTLeeway)
+	}
+	v, err := auth.NewVerifier(s.Access.VerifierConfig(s.APIToken))
+	if err != nil {
+		return err
+	}
+	if s.Access.ReadAuth == graph.ReadRequired && !v.Enabled() {
+		return errors.New("-read-auth=required needs a way to get a token: set ACTORGRAPH_API_TOKEN, ACTORGRAPH_JWT_SECRET or -jwks-file")
 	}
 	return nil
 }

@@ -91,3 +91,38 @@ func TestDefaultIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAccessSettings(t *testing.T) {
+	s, err := parse(t, []string{"-introspection=false", "-jwt-leeway", "5s"}, env("ACTORGRAPH_READ_AUTH", "required",
+		"ACTORGRAPH_JWT_SECRET", "a-secret-of-at-least-thirty-two-bytes", "ACTORGRAPH_JWT_AUDIENCE", "ag",
+		"ACTORGRAPH_METRICS_TOKEN", "m"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Access
+	if a.Introspection || a.ReadAuth != "required" || a.JWTLeeway != 5*time.Second || a.JWTAudience != "ag" || a.JWTSecret == "" || s.MetricsToken != "m" {
+		t.Errorf("access = %+v, metrics token %q", a, s.MetricsToken)
+	}
+	if err := s.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	if d := Default().Access; !d.Introspection || d.ReadAuth != "open" || d.JWTLeeway != 30*time.Second {
+		t.Errorf("default access = %+v", d)
+	}
+	for name, tc := range map[string]struct {
+		change func(*Settings)
+		want   string
+	}{
+		"readAuthValue":         {func(s *Settings) { s.Access.ReadAuth = "sometimes" }, "-read-auth"},
+		"readAuthWithoutTokens": {func(s *Settings) { s.Access.ReadAuth = "required" }, "needs a way to get a token"},
+		"shortSecret":           {func(s *Settings) { s.Access.JWTSecret = "short" }, "at least 32 bytes"},
+		"missingJWKS":           {func(s *Settings) { s.Access.JWKSFile = t.TempDir() + "/none.json" }, "JWKS"},
+		"negativeLeeway":        {func(s *Settings) { s.Access.JWTLeeway = -time.Second }, "-jwt-leeway"},
+	} {
+		s := Default()
+		tc.change(&s)
+		if err := s.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Validate = %v, want an error saying %q", name, err, tc.want)
+		}
+	}
+}

@@ -36,6 +36,8 @@ func withLimits(l graph.Limits) option     { return func(c *server.Config) { c.L
 func withOrigins(o ...string) option       { return func(c *server.Config) { c.AllowedOrigins = o } }
 func withMaxBody(n int64) option           { return func(c *server.Config) { c.MaxBodyBytes = n } }
 func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Graph = s } }
+func withAccess(a graph.Access) option     { return func(c *server.Config) { c.Access = a } }
+func withMetricsToken(tok string) option   { return func(c *server.Config) { c.MetricsToken = tok } }
 
 // MustStartServer starts a server and stops it when the test ends.
 func MustStartServer(t testing.TB, opts ...option) *testServer {
@@ -66,7 +68,13 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 	ts.URL = "http://" + ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- server.New(cfg).Serve(ctx, ln) }()
+	srv, err := server.New(cfg)
+	if err != nil {
+		cancel()
+		ln.Close()
+		t.Fatal(err)
+	}
+	go func() { done <- srv.Serve(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

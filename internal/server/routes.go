@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"net/http"
 
@@ -22,7 +23,7 @@ func (s *Server) routes(gql http.Handler, store readier) http.Handler {
 	mux.Handle("GET /assets/{file...}", s.metrics.instrument("/assets", ui.assets))
 	mux.Handle("GET /healthz", s.metrics.instrument("/healthz", http.HandlerFunc(healthz)))
 	mux.Handle("GET /readyz", s.metrics.instrument("/readyz", readyz(store)))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", requireToken(s.cfg.MetricsToken, promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{})))
 
 	var h http.Handler = mux
 	h = corsMiddleware(s.cfg.AllowedOrigins)(h)
@@ -30,6 +31,23 @@ func (s *Server) routes(gql http.Handler, store readier) http.Handler {
 	h = s.logRequests(h)
 	h = requestID(h)
 	return h
+}
+
+// requireToken answers 401 unless the request carries token as a bearer
+// token; an empty token lets every request through.
+func requireToken(token string, h http.Handler) http.Handler {
+	if token == "" {
+		return h
+	}
+	want := []byte("Bearer " + token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "/metrics needs the metrics token (ACTORGRAPH_METRICS_TOKEN) as an Authorization: Bearer <token> header"})
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func healthz(w http.ResponseWriter, _ *http.Request) {

@@ -34,23 +34,27 @@ type Server struct {
 	handler http.Handler
 }
 
-// New builds a server and its routes.
-func New(cfg Config) *Server {
+// New builds a server and its routes. It fails when the JWT keys cannot be
+// read.
+func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
 	store := cfg.Graph.WithObserver(s.metrics.observeStore)
-	gql := graph.NewHandler(graph.HandlerConfig{
+	gql, err := graph.NewHandler(graph.HandlerConfig{
 		Graph:        store,
 		Settings:     cfg.Settings.Settings,
 		Logger:       cfg.Logger,
 		ObserveError: s.metrics.observeGraphQLError,
 		RequestID:    RequestID,
 	})
+	if err != nil {
+		return nil, err
+	}
 	s.handler = s.routes(gql, store)
-	return s
+	return s, nil
 }
 
 // Serve serves on ln until ctx ends, then shuts down gracefully: it stops
