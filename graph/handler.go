@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"math"
 	"net/http"
 	"time"
 
@@ -32,6 +33,9 @@ type Settings struct {
 	// CacheControl is the Cache-Control header of a successful GET query's
 	// answer (which carries an ETag); empty for none.
 	CacheControl string
+	// MaxResponseBytes caps the bytes of one answer, counted while it is
+	// written; more is RESPONSE_TOO_LARGE. Must be positive.
+	MaxResponseBytes int64
 }
 
 // HandlerConfig configures the GraphQL handler.
@@ -60,8 +64,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		cfg.ObserveError = func(string) {}
 	}
 	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, APIToken: cfg.APIToken}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
-	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, observe: cfg.ObserveError})
+	es := NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}).(*executableSchema)
+	srv := handler.New(streamingSchema{es})
+	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, maxBytes: int(min(cfg.MaxResponseBytes, math.MaxInt)), observe: cfg.ObserveError})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	srv.Use(extension.Introspection{})

@@ -55,11 +55,17 @@ func Default() Settings {
 		},
 		MaxBodyBytes: 1 << 20,
 		Settings: graph.Settings{
-			Limits:         graph.DefaultLimits(),
-			QueryCacheSize: 1000,
-			APQCacheSize:   1000,
-			LoaderWait:     graph.DefaultLoaderWait,
-			CacheControl:   "no-cache",
+			// 8 MiB: far above what the default limits let a typical
+			// query return (20,000 complexity points at some tens of bytes
+			// each is about 1 MB), well below the 23 MB a hub's depth-2
+			// neighborhood answered before edges were capped; 32 answers
+			// at the cap in flight hold 256 MiB.
+			MaxResponseBytes: graph.DefaultMaxResponseBytes,
+			Limits:           graph.DefaultLimits(),
+			QueryCacheSize:   1000,
+			APQCacheSize:     1000,
+			LoaderWait:       graph.DefaultLoaderWait,
+			CacheControl:     "no-cache",
 		},
 		ShutdownTimeout: 15 * time.Second,
 		LogFormat:       "text",
@@ -78,6 +84,7 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.Neo4j.Database, d.Neo4j.Database)
 	orDefault(&s.Neo4j.QueryTimeout, d.Neo4j.QueryTimeout)
 	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
+	orDefault(&s.MaxResponseBytes, d.MaxResponseBytes)
 	orDefault(&s.Limits, d.Limits)
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
 	orDefault(&s.APQCacheSize, d.APQCacheSize)
@@ -106,6 +113,7 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.String(&s.DataDir, "data", "ACTORGRAPH_DATA", "data directory of the embedded store")
 	fs.List(&s.AllowedOrigins, "cors-origins", "ACTORGRAPH_CORS_ORIGINS", "comma-separated origins allowed by CORS (\"*\" for any; empty for none)")
 	fs.Int64(&s.MaxBodyBytes, "max-body-bytes", "ACTORGRAPH_MAX_BODY_BYTES", "largest request body in bytes")
+	fs.Int64(&s.MaxResponseBytes, "max-response-bytes", "ACTORGRAPH_MAX_RESPONSE_BYTES", "largest answer in bytes, counted while it is written")
 	fs.Int(&l.DefaultPageSize, "default-page-size", "ACTORGRAPH_DEFAULT_PAGE_SIZE", "page size when `first` is absent")
 	fs.Int(&l.MaxPageSize, "max-page-size", "ACTORGRAPH_MAX_PAGE_SIZE", "largest `first` accepted")
 	fs.Int(&l.MaxHops, "max-hops", "ACTORGRAPH_MAX_HOPS", "largest maxHops of a path search (also its default)")
@@ -158,6 +166,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("-loader-wait must be between 0 and 1s, got %s", s.LoaderWait)
 	case s.MaxBodyBytes < 1:
 		return errors.New("-max-body-bytes must be positive")
+	case s.MaxResponseBytes < 1:
+		return errors.New("-max-response-bytes must be positive")
 	case s.LogFormat != "text" && s.LogFormat != "json":
 		return fmt.Errorf("-log-format must be text or json, got %q", s.LogFormat)
 	}
