@@ -34,6 +34,7 @@ const (
 	CodeComplexityExceeded Code = "COMPLEXITY_LIMIT_EXCEEDED" // set by gqlgen's extension.FixedComplexityLimit
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
 	CodeResponseTooLarge   Code = "RESPONSE_TOO_LARGE"
+	CodeRateLimited        Code = "RATE_LIMITED"
 
 	CodeBadRequest             Code = "BAD_REQUEST"
 	CodeMethodNotAllowed       Code = "METHOD_NOT_ALLOWED"
@@ -142,6 +143,8 @@ var Codes = []CodeInfo{
 	// HTTP allows 200 with data null for both media types.
 	{Code: CodeResponseTooLarge, Stage: Running,
 		Meaning: "The answer is larger than the response size limit and was not sent (`data` is null; a mutation's changes were made); ask for less."},
+	{Code: CodeRateLimited, Stage: Refused, Status: http.StatusTooManyRequests,
+		Meaning: "Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in `Retry-After`."},
 
 	{Code: CodeBadRequest, Stage: Refused, Status: http.StatusBadRequest,
 		Meaning: "The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request)."},

@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/internal/server"
 )
 
 func withMaxResponse(n int64) option { return func(c *server.Config) { c.MaxResponseBytes = n } }
+func withRate(perSecond float64, burst int) option {
+	return func(c *server.Config) { c.RateLimit, c.RateBurst = perSecond, burst }
+}
 
 // postBytes sends a query and returns the status, headers and raw body.
 func (ts *testServer) postBytes(t testing.TB, q string, header ...string) (int, http.Header, []byte) {
@@ -67,4 +71,57 @@ func TestResponseSizeCap(t *testing.T) {
 		}
 	}
 	over.assertHealthy(t)
+}
+
+// Past its burst a client gets 429 RATE_LIMITED with Retry-After, while
+// another client (the API token's holder) is still served, a made-up
+// token does not buy a fresh bucket, and the other routes are not
+// limited. The rate is so low that no token comes back during the test.
+func TestRateLimit(t *testing.T) {
+	const burst = 3
+	ts := MustStartServer(t, withToken("tok"), withRate(0.01, burst))
+	const q = `{ __typename }`
+	for i := range burst {
+		if status, _, body := ts.postBytes(t, q); status != http.StatusOK {
+			t.Fatalf("request %d of the burst: %d %s", i+1, status, body)
+		}
+	}
+	status, h, body := ts.postBytes(t, q)
+	var r gqlResponse
+	if err := json.Unmarshal(body, &r); err != nil {
+		t.Fatalf("429 body is not JSON: %s", body)
+	}
+	retry, err := strconv.Atoi(h.Get("Retry-After"))
+	if status != http.StatusTooManyRequests || !r.hasCode("RATE_LIMITED") || r.Data != nil || err != nil || retry < 1 || retry > 100 {
+		t.Fatalf("request %d: status %d, Retry-After %q, body %s", burst+1, status, h.Get("Retry-After"), body)
+	}
+	if status, _, _ := ts.postBytes(t, q, "Authorization", "Bearer made-up"); status != http.StatusTooManyRequests {
+		t.Errorf("a made-up token escaped its address's limit: %d", status)
+	}
+	for i := range burst {
+		if status, _, body := ts.postBytes(t, q, "Authorization", "Bearer tok"); status != http.StatusOK {
+			t.Fatalf("token client, request %d: %d %s", i+1, status, body)
+		}
+	}
+	if status, _, _ := ts.postBytes(t, q, "Authorization", "Bearer tok"); status != http.StatusTooManyRequests {
+		t.Errorf("token client past its burst: %d", status)
+	}
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/"} {
+		if code, _, _ := ts.get(t, path); code != http.StatusOK {
+			t.Errorf("GET %s = %d from a rate-limited client", path, code)
+		}
+	}
+	if _, _, m := ts.get(t, "/metrics"); !contains(m, `code="RATE_LIMITED"`) {
+		t.Errorf("metrics do not count RATE_LIMITED")
+	}
+}
+
+// Rate limiting is off by default.
+func TestNoRateLimitByDefault(t *testing.T) {
+	ts := MustStartServer(t)
+	for i := range 60 {
+		if status, _, body := ts.postBytes(t, `{ __typename }`); status != http.StatusOK {
+			t.Fatalf("request %d: %d %s", i+1, status, body)
+		}
+	}
 }

@@ -1,6 +1,6 @@
 // Package server is the HTTP side: routes, middleware (request ids,
-// logging, metrics, CORS, body and time limits), health and readiness, the
-// playground page, and graceful shutdown.
+// logging, metrics, CORS, per-client rate, body and time limits), health
+// and readiness, the playground page, and graceful shutdown.
 package server
 
 import (
@@ -32,6 +32,8 @@ type Server struct {
 	cfg     Config
 	metrics *metrics
 	handler http.Handler
+	// limiter keeps the clients' token buckets; nil when RateLimit is 0.
+	limiter *clientLimiter
 }
 
 // New builds a server and its routes.
@@ -41,6 +43,9 @@ func New(cfg Config) *Server {
 	}
 	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
+	if cfg.RateLimit > 0 {
+		s.limiter = newClientLimiter(cfg.RateLimit, cfg.RateBurst, maxTrackedClients, time.Now)
+	}
 	store := cfg.Graph.WithObserver(s.metrics.observeStore)
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Graph:        store,
