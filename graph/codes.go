@@ -33,6 +33,8 @@ const (
 	CodeTooManyTokens      Code = "TOO_MANY_TOKENS"
 	CodeComplexityExceeded Code = "COMPLEXITY_LIMIT_EXCEEDED" // set by gqlgen's extension.FixedComplexityLimit
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
+	CodeResponseTooLarge   Code = "RESPONSE_TOO_LARGE"
+	CodeRateLimited        Code = "RATE_LIMITED"
 
 	CodeBadRequest             Code = "BAD_REQUEST"
 	CodeMethodNotAllowed       Code = "METHOD_NOT_ALLOWED"
@@ -135,6 +137,14 @@ var Codes = []CodeInfo{
 		Meaning: "The query's complexity (list fields count their page size) is above the limit."},
 	{Code: CodeRequestTooLarge, Stage: Refused, Status: http.StatusRequestEntityTooLarge,
 		Meaning: "The request body is larger than the limit."},
+	// The operation ran; its answer is refused. The request was valid
+	// (not 4xx) and the server did not fail (not 5xx), so the answer is
+	// 200 with data null, as when an error nulls the root: GraphQL over
+	// HTTP allows 200 with data null for both media types.
+	{Code: CodeResponseTooLarge, Stage: Running,
+		Meaning: "The answer is larger than the response size limit and was not sent (`data` is null; a mutation's changes were made); ask for less."},
+	{Code: CodeRateLimited, Stage: Refused, Status: http.StatusTooManyRequests,
+		Meaning: "Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in `Retry-After`."},
 
 	{Code: CodeBadRequest, Stage: Refused, Status: http.StatusBadRequest,
 		Meaning: "The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request)."},

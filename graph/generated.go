@@ -1693,6 +1693,8 @@ shown.
 | ` + "`" + `TOO_MANY_TOKENS` + "`" + ` | The query has more tokens than the parser's limit. | 200 | 400 |
 | ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + ` | The query's complexity (list fields count their page size) is above the limit. | 200 | 400 |
 | ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 | 413 |
+| ` + "`" + `RESPONSE_TOO_LARGE` + "`" + ` | The answer is larger than the response size limit and was not sent (` + "`" + `data` + "`" + ` is null; a mutation's changes were made); ask for less. | 200 | 200 |
+| ` + "`" + `RATE_LIMITED` + "`" + ` | Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in ` + "`" + `Retry-After` + "`" + `. | 429 | 429 |
 | ` + "`" + `BAD_REQUEST` + "`" + ` | The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request). | 400 | 400 |
 | ` + "`" + `METHOD_NOT_ALLOWED` + "`" + ` | A mutation sent with GET; send it with POST. | 405 | 405 |
 | ` + "`" + `NOT_ACCEPTABLE` + "`" + ` | The ` + "`" + `Accept` + "`" + ` header allows neither ` + "`" + `application/graphql-response+json` + "`" + ` nor ` + "`" + `application/json` + "`" + `. | 406 | 406 |

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"math"
 	"net/http"
 	"time"
 
@@ -36,6 +37,9 @@ type Settings struct {
 	// CacheControl is the Cache-Control header of a successful GET query's
 	// answer (which carries an ETag); empty for none.
 	CacheControl string
+	// MaxResponseBytes caps the bytes of one answer, counted while it is
+	// written; more is RESPONSE_TOO_LARGE. Must be positive.
+	MaxResponseBytes int64
 }
 
 // HandlerConfig configures the GraphQL handler.
@@ -69,8 +73,9 @@ func NewHandler(cfg HandlerConfig) (http.Handler, error) {
 		cfg.ObserveError = func(string) {}
 	}
 	res := &Resolver{Graph: cfg.Graph, Limits: cfg.Limits, Writable: verifier.Enabled()}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}))
-	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, observe: cfg.ObserveError,
+	es := NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}).(*executableSchema)
+	srv := handler.New(streamingSchema{es})
+	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, maxBytes: int(min(cfg.MaxResponseBytes, math.MaxInt)), observe: cfg.ObserveError,
 		varyAuthorization: cfg.Access.ReadAuth == ReadRequired})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)

@@ -2,8 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +34,11 @@ const (
 //     validation or variable error, a limit checked before running) has no
 //     data entry, and answers 400 as graphql-response+json, 200 as
 //     application/json; a request that ran answers 200, beside any
-//     field errors;
+//     field errors. An answer is written into a buffer capped at maxBytes
+//     and checked against the request's deadline as it grows: past
+//     either it is dropped for data null and one RESPONSE_TOO_LARGE or
+//     TIMEOUT error, still 200 (the request was valid and ran; see
+//     CodeResponseTooLarge);
 //   - a GET query's answer carries an ETag and the configured
 //     Cache-Control, and a matching If-None-Match answers 304.
 type httpTransport struct {
@@ -44,6 +46,8 @@ type httpTransport struct {
 	// varyAuthorization: answers depend on the Authorization header (read
 	// auth is required), so caches must key on it.
 	varyAuthorization bool
+	// maxBytes caps the bytes of an answer (RESPONSE_TOO_LARGE past it).
+	maxBytes int
 	// observe counts the refusals' codes, as the error presenter counts
 	// the GraphQL errors'.
 	observe func(code string)
@@ -102,10 +106,21 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 			return
 		}
 	}
-	responses, ctx := exec.DispatchOperation(ctx, rc)
-	body, err := json.Marshal(responses(ctx))
+	slot := &answerSlot{}
+	responses, ctx := exec.DispatchOperation(withAnswerSlot(ctx, slot), rc)
+	mutation := rc.Operation != nil && rc.Operation.Operation == ast.Mutation
+	body, err := encodeAnswer(ctx, responses(ctx), slot, t.maxBytes, mutation)
+	slot.data = nil // the resolved tree is garbage from here on
 	if err != nil {
-		t.reject(w, media, refuse(http.StatusInternalServerError, CodeInternal, "internal error"))
+		code, refusal := answerRefusal(err, t.maxBytes, mutation)
+		if code == CodeInternal {
+			t.reject(w, media, refuse(http.StatusInternalServerError, CodeInternal, "internal error"))
+			return
+		}
+		t.observe(string(code))
+		w.Header().Set("Content-Type", media+"; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		w.Write(refusal)
 		return
 	}
 	if r.Method == http.MethodGet {
@@ -124,8 +139,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 // configured Cache-Control. The answer depends on Accept (its media type),
 // so caches must key on it too.
 func (t httpTransport) cacheHeaders(w http.ResponseWriter, body []byte) {
-	sum := sha256.Sum256(body)
-	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	w.Header().Set("ETag", etag(body))
 	w.Header().Add("Vary", "Accept")
 	if t.varyAuthorization {
 		w.Header().Add("Vary", "Authorization")

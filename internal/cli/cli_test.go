@@ -36,7 +36,8 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":8080" || c.DataDir != "./data" || c.APIToken != "" || c.MaxBodyBytes != 1<<20 {
+	if c.Addr != ":8080" || c.DataDir != "./data" || c.APIToken != "" || c.MaxBodyBytes != 1<<20 ||
+		c.MaxResponseBytes != 8<<20 || c.RateLimit != 0 || c.RateBurst != 20 {
 		t.Fatalf("defaults = %+v", c)
 	}
 }
@@ -51,6 +52,9 @@ func TestBadSettingsAreClearErrors(t *testing.T) {
 		{[]string{"-max-page-size", "0"}, nil, "max-page-size"},
 		{[]string{"-default-page-size", "50", "-max-page-size", "10"}, nil, "default-page-size"},
 		{[]string{"-log-format", "xml"}, nil, "log-format"},
+		{[]string{"-max-response-bytes", "-1"}, nil, "max-response-bytes"},
+		{nil, []string{"ACTORGRAPH_RATE_LIMIT", "-2"}, "rate-limit"},
+		{[]string{"-rate-limit", "5", "-rate-burst", "-1"}, nil, "rate-burst"},
 		{[]string{"stray"}, nil, "unexpected arguments"},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -42,6 +43,13 @@ type Settings struct {
 	AllowedOrigins []string
 	// MaxBodyBytes caps a request body; more is REQUEST_TOO_LARGE (413).
 	MaxBodyBytes int64
+	// RateLimit is the requests per second one client may send to
+	// /graphql (token bucket per client); 0 turns rate limiting off. More
+	// is RATE_LIMITED (429).
+	RateLimit float64
+	// RateBurst is the size of each client's bucket: the requests a client
+	// may send at once before RateLimit applies.
+	RateBurst int
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 
@@ -60,13 +68,19 @@ func Default() Settings {
 			QueryTimeout: 10 * time.Second,
 		},
 		MaxBodyBytes: 1 << 20,
+		RateBurst:    20,
 		Settings: graph.Settings{
-			Access:         graph.DefaultAccess(),
-			Limits:         graph.DefaultLimits(),
-			QueryCacheSize: 1000,
-			APQCacheSize:   1000,
-			LoaderWait:     graph.DefaultLoaderWait,
-			CacheControl:   "no-cache",
+			Access: graph.DefaultAccess(),
+			// 8 MiB: far above what the default limits let a typical
+			// query return, well below the 23 MB a hub's depth-2
+			// neighborhood answered before edges were capped; 32 answers
+			// at the cap in flight hold 256 MiB.
+			MaxResponseBytes: graph.DefaultMaxResponseBytes,
+			Limits:           graph.DefaultLimits(),
+			QueryCacheSize:   1000,
+			APQCacheSize:     1000,
+			LoaderWait:       graph.DefaultLoaderWait,
+			CacheControl:     "no-cache",
 		},
 		ShutdownTimeout: 15 * time.Second,
 		LogFormat:       "text",
@@ -86,6 +100,8 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.Neo4j.Database, d.Neo4j.Database)
 	orDefault(&s.Neo4j.QueryTimeout, d.Neo4j.QueryTimeout)
 	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
+	orDefault(&s.MaxResponseBytes, d.MaxResponseBytes)
+	orDefault(&s.RateBurst, d.RateBurst)
 	orDefault(&s.Limits, d.Limits)
 	orDefault(&s.Access, d.Access)
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
@@ -115,6 +131,9 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.String(&s.DataDir, "data", "ACTORGRAPH_DATA", "data directory of the embedded store")
 	fs.List(&s.AllowedOrigins, "cors-origins", "ACTORGRAPH_CORS_ORIGINS", "comma-separated origins allowed by CORS (\"*\" for any; empty for none)")
 	fs.Int64(&s.MaxBodyBytes, "max-body-bytes", "ACTORGRAPH_MAX_BODY_BYTES", "largest request body in bytes")
+	fs.Int64(&s.MaxResponseBytes, "max-response-bytes", "ACTORGRAPH_MAX_RESPONSE_BYTES", "largest answer in bytes, counted while it is written")
+	fs.Float64(&s.RateLimit, "rate-limit", "ACTORGRAPH_RATE_LIMIT", "requests per second one client (its bearer token, else its address) may send to /graphql; 0 for no limit")
+	fs.Int(&s.RateBurst, "rate-burst", "ACTORGRAPH_RATE_BURST", "requests one client may send at once before -rate-limit applies")
 	fs.Int(&l.DefaultPageSize, "default-page-size", "ACTORGRAPH_DEFAULT_PAGE_SIZE", "page size when `first` is absent")
 	fs.Int(&l.MaxPageSize, "max-page-size", "ACTORGRAPH_MAX_PAGE_SIZE", "largest `first` accepted")
 	fs.Int(&l.MaxHops, "max-hops", "ACTORGRAPH_MAX_HOPS", "largest maxHops of a path search (also its default)")
@@ -179,6 +198,12 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("-loader-wait must be between 0 and 1s, got %s", s.LoaderWait)
 	case s.MaxBodyBytes < 1:
 		return errors.New("-max-body-bytes must be positive")
+	case s.MaxResponseBytes < 1:
+		return errors.New("-max-response-bytes must be positive")
+	case s.RateLimit < 0 || math.IsNaN(s.RateLimit) || math.IsInf(s.RateLimit, 0):
+		return fmt.Errorf("-rate-limit must be 0 (off) or a positive number of requests per second, got %g", s.RateLimit)
+	case s.RateLimit > 0 && s.RateBurst < 1:
+		return fmt.Errorf("-rate-burst must be at least 1, got %d", s.RateBurst)
 	case s.LogFormat != "text" && s.LogFormat != "json":
 		return fmt.Errorf("-log-format must be text or json, got %q", s.LogFormat)
 	case s.Access.ReadAuth != graph.ReadOpen && s.Access.ReadAuth != graph.ReadRequired:

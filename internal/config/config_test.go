@@ -50,6 +50,18 @@ func TestParse(t *testing.T) {
 			t.Errorf("origins (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("LimitsOfAnswersAndClients", func(t *testing.T) {
+		s, err := parse(t, []string{"-rate-burst", "3"}, env("ACTORGRAPH_MAX_RESPONSE_BYTES", "4096", "ACTORGRAPH_RATE_LIMIT", "2.5"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.MaxResponseBytes != 4096 || s.RateLimit != 2.5 || s.RateBurst != 3 {
+			t.Errorf("settings = %+v", s)
+		}
+		if err := s.Validate(); err != nil {
+			t.Error(err)
+		}
+	})
 	t.Run("BadEnvironmentValueNamesVariable", func(t *testing.T) {
 		_, err := parse(t, nil, env("ACTORGRAPH_MAX_TOKENS", "lots"))
 		if err == nil || !strings.Contains(err.Error(), "ACTORGRAPH_MAX_TOKENS") {

@@ -67,6 +67,11 @@ func (f *FlagSet) Int64(p *int64, name, env, help string) {
 	f.Int64Var(p, name, *p, f.bind(name, env, help))
 }
 
+// Float64 declares a float64 flag with environment variable env.
+func (f *FlagSet) Float64(p *float64, name, env, help string) {
+	f.Float64Var(p, name, *p, f.bind(name, env, help))
+}
+
 // Bool declares a bool flag with environment variable env.
 func (f *FlagSet) Bool(p *bool, name, env, help string) {
 	f.BoolVar(p, name, *p, f.bind(name, env, help))

@@ -14,7 +14,7 @@ import (
 // routes is the one place that lists every route.
 func (s *Server) routes(gql http.Handler, store readier) http.Handler {
 	mux := http.NewServeMux()
-	api := s.limitBody(s.withTimeout(gql))
+	api := s.rateLimit(s.limitBody(s.withTimeout(gql)))
 	mux.Handle("POST /graphql", s.metrics.instrument("/graphql", api))
 	mux.Handle("GET /graphql", s.metrics.instrument("/graphql", api))
 	ui := newWebUI(Examples())
@@ -78,7 +78,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // writeGraphQLError answers with a GraphQL-shaped error body and the
 // code's HTTP status, for errors that happen before the GraphQL handler
-// runs (body too large).
+// runs (body too large, rate limited).
 func writeGraphQLError(w http.ResponseWriter, code graph.Code, message string) {
 	writeJSON(w, code.HTTPStatus(), graph.RefusalBody(code, message))
 }

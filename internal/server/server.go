@@ -1,6 +1,6 @@
 // Package server is the HTTP side: routes, middleware (request ids,
-// logging, metrics, CORS, body and time limits), health and readiness, the
-// playground page, and graceful shutdown.
+// logging, metrics, CORS, per-client rate, body and time limits), health
+// and readiness, the playground page, and graceful shutdown.
 package server
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/auth"
 	"github.com/actorgraph/actorgraph/internal/config"
 )
 
@@ -32,6 +33,10 @@ type Server struct {
 	cfg     Config
 	metrics *metrics
 	handler http.Handler
+	// limiter keeps the clients' token buckets; nil when RateLimit is 0.
+	limiter *clientLimiter
+	// verifier names a client by its token's subject (rate limits).
+	verifier *auth.Verifier
 }
 
 // New builds a server and its routes. It fails when the JWT keys cannot be
@@ -42,6 +47,14 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
+	if cfg.RateLimit > 0 {
+		s.limiter = newClientLimiter(cfg.RateLimit, cfg.RateBurst, maxTrackedClients, time.Now)
+		v, err := auth.NewVerifier(cfg.Access.VerifierConfig(cfg.APIToken))
+		if err != nil {
+			return nil, err
+		}
+		s.verifier = v
+	}
 	store := cfg.Graph.WithObserver(s.metrics.observeStore)
 	gql, err := graph.NewHandler(graph.HandlerConfig{
 		Graph:        store,
