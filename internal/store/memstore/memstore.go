@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"runtime/debug"
@@ -178,6 +179,47 @@ func hasBboltMagic(path string) bool {
 	return binary.LittleEndian.Uint32(head[16:]) == bboltMagic || binary.BigEndian.Uint32(head[16:]) == bboltMagic
 }
 
+// headerSize reads the size a bbolt file's current meta page gives it
+// (high-water page id × page size), without bbolt, so a truncated file is
+// named as such before bbolt maps it (reading a page past the end of a
+// mapped file faults). ok is false when neither meta page is valid. The
+// meta page after its 16-byte header: magic, version, page size, flags
+// (uint32 each), root page id, bucket sequence, freelist page id,
+// high-water page id, transaction id, checksum (uint64 each; the checksum
+// is FNV-64a of the bytes before it), in the machine's byte order.
+func headerSize(path string) (size int64, ok bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	var best struct{ txid, size uint64 }
+	pageSize := uint64(0)
+	for i := 0; i < 2; i++ {
+		var m [64]byte
+		if _, err := f.ReadAt(m[:], int64(i)*int64(pageSize)+16); err != nil {
+			return 0, false
+		}
+		bo := binary.ByteOrder(binary.LittleEndian)
+		if bo.Uint32(m[0:]) != bboltMagic {
+			bo = binary.BigEndian
+		}
+		h := fnv.New64a()
+		h.Write(m[:56])
+		valid := bo.Uint32(m[0:]) == bboltMagic && h.Sum64() == bo.Uint64(m[56:])
+		if i == 0 {
+			pageSize = uint64(bo.Uint32(m[8:]))
+			if !valid || pageSize < 1024 || pageSize > 1<<20 {
+				return 0, false // bbolt falls back to the second meta page, found at the OS page size: leave it to bbolt
+			}
+		}
+		if valid && (!ok || bo.Uint64(m[48:]) > best.txid) {
+			best.txid, best.size, ok = bo.Uint64(m[48:]), bo.Uint64(m[40:])*pageSize, true
+		}
+	}
+	return int64(best.size), ok
+}
+
 // inspect opens path read-only (waiting up to timeout for a writer's lock)
 // and checks it is ours and whole; see VerifyFile. bbolt reads the file
 // through a memory map: a damaged page can fault (SIGBUS, SIGSEGV) rather
@@ -197,6 +239,9 @@ func inspect(path string, timeout time.Duration) (st actorgraph.Stats, err error
 	}
 	if info.Size() == 0 {
 		return st, refuse("empty (0 bytes)")
+	}
+	if size, ok := headerSize(path); ok && size > info.Size() {
+		return st, refuse(fmt.Sprintf("truncated: %d bytes, its header says %d", info.Size(), size))
 	}
 	// PreLoadFreelist makes a read-only open read the freelist too, so a
 	// damaged freelist is found here and not by the read-write open.
