@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -22,6 +23,13 @@ import (
 type Config struct {
 	Graph  *actorgraph.Graph
 	Logger *slog.Logger
+	// Backup, when set, writes a consistent copy of the store's data file
+	// to w while the server serves, and returns the bytes written: GET
+	// /admin/backup streams it. If w has a method SetSize(int64), Backup
+	// calls it with the copy's length before the first byte (the response's
+	// Content-Length). Nil for a store without one (Neo4j): the route then
+	// says how to back that store up.
+	Backup func(ctx context.Context, w io.Writer) (int64, error)
 	// Settings are the server's settings (the store's part is ignored);
 	// a zero field means its default (config.Settings.WithDefaults).
 	config.Settings
