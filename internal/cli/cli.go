@@ -1,5 +1,5 @@
 // Package cli is the command line: `serve` (the default), `seed`,
-// `import`, `export` and `resolve`, with flags that fall back to
+// `import`, `export`, `resolve`, `backup` and `restore`, with flags that fall back to
 // environment variables (internal/config).
 package cli
 
@@ -34,6 +34,10 @@ Usage:
   actorgraph resolve [-dry-run]       re-run actor resolution over the store (one filled before
                                       resolution existed, or after a dictionary update): print
                                       what merges into what and why, then merge it
+  actorgraph backup -o FILE [-server URL]
+                                      copy the embedded store, consistently, while it serves
+                                      (through the server at URL) or not (from -data)
+  actorgraph restore [-force] FILE    put a backup in place as the -data store (stopped)
 
 Every flag can also be set by the environment variable shown in its help.
 The embedded store is used unless NEO4J_URI is set; then NEO4J_USERNAME
@@ -66,19 +70,25 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExport(ctx, cfg, logger, stdout)
 	case "resolve":
 		return runResolve(ctx, cfg, logger, stdout)
+	case "backup":
+		return runBackup(ctx, cfg, logger, stdout)
+	case "restore":
+		return runRestore(ctx, cfg, logger, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want serve, seed, import, export or resolve)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, seed, import, export, resolve, backup or restore)", cmd)
 }
 
 // options are a command's settings: the server's, after flags and
 // environment, and the command's own.
 type options struct {
 	config.Settings
-	cmd    string
-	dryRun bool // resolve: report only
-	imp    importConfig
-	export exportConfig
-	// files are import's arguments.
+	cmd     string
+	dryRun  bool // resolve: report only
+	imp     importConfig
+	export  exportConfig
+	backup  backupConfig
+	restore restoreConfig
+	// files are import's arguments (restore's one file).
 	files []string
 }
 
@@ -96,6 +106,10 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	case "export":
 		c.export = defaultExportConfig()
 		c.export.flags(fs)
+	case "backup":
+		c.backup.flags(fs)
+	case "restore":
+		c.restore.flags(fs)
 	case "resolve":
 		fs.Bool(&c.dryRun, "dry-run", "ACTORGRAPH_RESOLVE_DRY_RUN", "print the merges, write nothing")
 	}
@@ -106,7 +120,9 @@ func parseConfig(cmd string, args []string, getenv func(string) string, stderr i
 	switch {
 	case cmd == "import" && len(c.files) == 0:
 		return c, errors.New("import: name at least one file (GDELT export or dataset)")
-	case cmd != "import" && fs.NArg() > 0:
+	case cmd == "restore" && len(c.files) != 1:
+		return c, errors.New("restore: name one backup file (restore [-force] FILE)")
+	case cmd != "import" && cmd != "restore" && fs.NArg() > 0:
 		return c, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
 	if err := c.Validate(); err != nil {
@@ -135,28 +151,38 @@ func newLogger(format, level string, w io.Writer) *slog.Logger {
 // dataset when its file is new (unless -no-seed); Neo4j is seeded by the
 // seed command.
 func openStore(ctx context.Context, c options, logger *slog.Logger) (*actorgraph.Graph, error) {
+	g, _, err := openEngine(ctx, c, logger)
+	return g, err
+}
+
+// backupFunc writes a consistent copy of a store's file (server.Config.Backup).
+type backupFunc = func(ctx context.Context, w io.Writer) (int64, error)
+
+// openEngine is openStore, also returning the store's online backup when it
+// has one (the embedded store; nil for Neo4j).
+func openEngine(ctx context.Context, c options, logger *slog.Logger) (*actorgraph.Graph, backupFunc, error) {
 	if c.Neo4j.URI != "" {
 		c.Neo4j.Logger = logger
 		d, err := neo4jstore.Open(ctx, c.Neo4j)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		logger.Info("neo4j store", "uri", c.Neo4j.URI, "database", c.Neo4j.Database)
-		return actorgraph.NewGraph(d), nil
+		return actorgraph.NewGraph(d), nil, nil
 	}
 	d, created, err := memstore.Open(c.DataDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := actorgraph.NewGraph(d)
 	logger.Info("embedded store open", "dir", c.DataDir, "new", created)
 	if created && !c.NoSeed {
 		if err := loadArticle(ctx, s, logger); err != nil {
 			s.Close()
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return s, nil
+	return s, d.Backup, nil
 }
 
 func loadArticle(ctx context.Context, s *actorgraph.Graph, logger *slog.Logger) error {
@@ -175,7 +201,7 @@ func loadArticle(ctx context.Context, s *actorgraph.Graph, logger *slog.Logger) 
 }
 
 func serve(ctx context.Context, c options, logger *slog.Logger) error {
-	store, err := openStore(ctx, c, logger)
+	store, backup, err := openEngine(ctx, c, logger)
 	if err != nil {
 		return err
 	}
@@ -184,7 +210,7 @@ func serve(ctx context.Context, c options, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	srv, err := server.New(server.Config{Graph: store, Logger: logger, Settings: c.Settings})
+	srv, err := server.New(server.Config{Graph: store, Backup: backup, Logger: logger, Settings: c.Settings})
 	if err != nil {
 		ln.Close()
 		return err

@@ -31,13 +31,18 @@ type testServer struct {
 
 type option func(*server.Config)
 
-func withToken(tok string) option          { return func(c *server.Config) { c.APIToken = tok } }
-func withLimits(l graph.Limits) option     { return func(c *server.Config) { c.Limits = l } }
-func withOrigins(o ...string) option       { return func(c *server.Config) { c.AllowedOrigins = o } }
-func withMaxBody(n int64) option           { return func(c *server.Config) { c.MaxBodyBytes = n } }
-func withStore(s *actorgraph.Graph) option { return func(c *server.Config) { c.Graph = s } }
-func withAccess(a graph.Access) option     { return func(c *server.Config) { c.Access = a } }
-func withMetricsToken(tok string) option   { return func(c *server.Config) { c.MetricsToken = tok } }
+func withToken(tok string) option      { return func(c *server.Config) { c.APIToken = tok } }
+func withLimits(l graph.Limits) option { return func(c *server.Config) { c.Limits = l } }
+func withOrigins(o ...string) option   { return func(c *server.Config) { c.AllowedOrigins = o } }
+func withMaxBody(n int64) option       { return func(c *server.Config) { c.MaxBodyBytes = n } }
+func withStore(s *actorgraph.Graph) option {
+	return func(c *server.Config) { c.Graph, c.Backup = s, nil }
+}
+func withBackup(f func(context.Context, io.Writer) (int64, error)) option {
+	return func(c *server.Config) { c.Backup = f }
+}
+func withAccess(a graph.Access) option   { return func(c *server.Config) { c.Access = a } }
+func withMetricsToken(tok string) option { return func(c *server.Config) { c.MetricsToken = tok } }
 
 // MustStartServer starts a server and stops it when the test ends.
 func MustStartServer(t testing.TB, opts ...option) *testServer {
@@ -56,7 +61,7 @@ func MustStartServer(t testing.TB, opts ...option) *testServer {
 		t.Fatal(err)
 	}
 	ts := &testServer{Store: st}
-	cfg := server.Config{Graph: st, Settings: config.Default()}
+	cfg := server.Config{Graph: st, Backup: d.Backup, Settings: config.Default()}
 	for _, o := range opts {
 		o(&cfg)
 	}

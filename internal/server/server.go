@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -23,6 +24,13 @@ import (
 type Config struct {
 	Graph  *actorgraph.Graph
 	Logger *slog.Logger
+	// Backup, when set, writes a consistent copy of the store's data file
+	// to w while the server serves, and returns the bytes written: GET
+	// /admin/backup streams it. If w has a method SetSize(int64), Backup
+	// calls it with the copy's length before the first byte (the response's
+	// Content-Length). Nil for a store without one (Neo4j): the route then
+	// says how to back that store up.
+	Backup func(ctx context.Context, w io.Writer) (int64, error)
 	// Settings are the server's settings (the store's part is ignored);
 	// a zero field means its default (config.Settings.WithDefaults).
 	config.Settings
@@ -35,7 +43,8 @@ type Server struct {
 	handler http.Handler
 	// limiter keeps the clients' token buckets; nil when RateLimit is 0.
 	limiter *clientLimiter
-	// verifier names a client by its token's subject (rate limits).
+	// verifier checks bearer tokens outside GraphQL: the admin routes, and
+	// naming a rate-limited client by its token's subject.
 	verifier *auth.Verifier
 }
 
@@ -47,13 +56,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Settings = cfg.Settings.WithDefaults()
 	s := &Server{cfg: cfg, metrics: newMetrics()}
+	v, err := auth.NewVerifier(cfg.Access.VerifierConfig(cfg.APIToken))
+	if err != nil {
+		return nil, err
+	}
+	s.verifier = v
 	if cfg.RateLimit > 0 {
 		s.limiter = newClientLimiter(cfg.RateLimit, cfg.RateBurst, maxTrackedClients, time.Now)
-		v, err := auth.NewVerifier(cfg.Access.VerifierConfig(cfg.APIToken))
-		if err != nil {
-			return nil, err
-		}
-		s.verifier = v
 	}
 	store := cfg.Graph.WithObserver(s.metrics.observeStore)
 	gql, err := graph.NewHandler(graph.HandlerConfig{

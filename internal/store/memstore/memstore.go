@@ -6,9 +6,12 @@ package memstore
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -76,7 +79,11 @@ func Open(dir string) (s *Store, created bool, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, false, fmt.Errorf("memstore: data directory: %w", err)
 	}
-	path := dir + string(os.PathSeparator) + FileName
+	return openFile(dir + string(os.PathSeparator) + FileName)
+}
+
+// openFile opens (or creates) the data file at path; see Open.
+func openFile(path string) (s *Store, created bool, err error) {
 	info, statErr := os.Stat(path)
 	created = errors.Is(statErr, os.ErrNotExist) || (statErr == nil && info.Size() == 0)
 	if !created {
@@ -87,7 +94,7 @@ func Open(dir string) (s *Store, created bool, err error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, false, fmt.Errorf("memstore: %s is in use by another process", path)
+			return nil, false, fmt.Errorf("memstore: %s is %w", path, ErrInUse)
 		}
 		return nil, false, fmt.Errorf("memstore: open %s: %w", path, err)
 	}
@@ -120,15 +127,106 @@ func Open(dir string) (s *Store, created bool, err error) {
 	return s, created, nil
 }
 
+// ErrInUse is the error (wrapped) for a data file another process holds
+// open: bbolt locks the file while a store has it open.
+var ErrInUse = errors.New("in use by another process")
+
+// FileError says why a file is not a usable actorgraph data file.
+type FileError struct {
+	Path   string
+	Reason string // e.g. "truncated: …", "not an actorgraph data file (no format marker)"
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Reason }
+
 // checkFile opens an existing file read-only and checks it is ours and
 // whole, so a foreign or corrupt file is refused before anything could
-// write to it. bbolt reads the file through a memory map: a damaged page can
-// fault (SIGBUS, SIGSEGV) rather than return an error, so faults are turned
-// into panics for this goroutine and recovered.
-func checkFile(path string) (err error) {
-	refuse := func(reason string) error {
-		return fmt.Errorf("memstore: refusing %s: %s; the file was left untouched (move it away or point -data elsewhere)", path, reason)
+// write to it.
+func checkFile(path string) error {
+	_, err := inspect(path, 2*time.Second)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fmt.Errorf("memstore: refusing %s: %s; the file was left untouched (move it away or point -data elsewhere)", path, fe.Reason)
 	}
+	return err
+}
+
+// VerifyFile checks that the file at path is a whole actorgraph data file
+// (bbolt's magic and consistency check, the format marker, the buckets) and
+// returns what it holds, without writing to it. A file that is not is a
+// *FileError saying what is wrong; a file another process holds open for
+// writing is ErrInUse.
+func VerifyFile(path string) (actorgraph.Stats, error) {
+	return inspect(path, 2*time.Second)
+}
+
+// bboltMagic is the number at the start of each bbolt meta page (after the
+// 16-byte page header), in the machine's byte order.
+const bboltMagic = 0xED0CDAED
+
+// hasBboltMagic reports whether the file at path begins with a bbolt meta
+// page, to tell a foreign file from a damaged database in messages.
+func hasBboltMagic(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(head[16:]) == bboltMagic || binary.BigEndian.Uint32(head[16:]) == bboltMagic
+}
+
+// headerSize reads the size a bbolt file's current meta page gives it
+// (high-water page id × page size), without bbolt, so a truncated file is
+// named as such before bbolt maps it (reading a page past the end of a
+// mapped file faults). ok is false when neither meta page is valid. The
+// meta page after its 16-byte header: magic, version, page size, flags
+// (uint32 each), root page id, bucket sequence, freelist page id,
+// high-water page id, transaction id, checksum (uint64 each; the checksum
+// is FNV-64a of the bytes before it), in the machine's byte order.
+func headerSize(path string) (size int64, ok bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	var best struct{ txid, size uint64 }
+	pageSize := uint64(0)
+	for i := 0; i < 2; i++ {
+		var m [64]byte
+		if _, err := f.ReadAt(m[:], int64(i)*int64(pageSize)+16); err != nil {
+			return 0, false
+		}
+		bo := binary.ByteOrder(binary.LittleEndian)
+		if bo.Uint32(m[0:]) != bboltMagic {
+			bo = binary.BigEndian
+		}
+		h := fnv.New64a()
+		h.Write(m[:56])
+		valid := bo.Uint32(m[0:]) == bboltMagic && h.Sum64() == bo.Uint64(m[56:])
+		if i == 0 {
+			pageSize = uint64(bo.Uint32(m[8:]))
+			if !valid || pageSize < 1024 || pageSize > 1<<20 {
+				return 0, false // bbolt falls back to the second meta page, found at the OS page size: leave it to bbolt
+			}
+		}
+		if valid && (!ok || bo.Uint64(m[48:]) > best.txid) {
+			best.txid, best.size, ok = bo.Uint64(m[48:]), bo.Uint64(m[40:])*pageSize, true
+		}
+	}
+	return int64(best.size), ok
+}
+
+// inspect opens path read-only (waiting up to timeout for a writer's lock)
+// and checks it is ours and whole; see VerifyFile. bbolt reads the file
+// through a memory map: a damaged page can fault (SIGBUS, SIGSEGV) rather
+// than return an error, so faults are turned into panics for this goroutine
+// and recovered.
+func inspect(path string, timeout time.Duration) (st actorgraph.Stats, err error) {
+	refuse := func(reason string) error { return &FileError{Path: path, Reason: reason} }
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -137,19 +235,28 @@ func checkFile(path string) (err error) {
 	}()
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("memstore: %w", err)
+		return st, fmt.Errorf("memstore: %w", err)
+	}
+	if info.Size() == 0 {
+		return st, refuse("empty (0 bytes)")
+	}
+	if size, ok := headerSize(path); ok && size > info.Size() {
+		return st, refuse(fmt.Sprintf("truncated: %d bytes, its header says %d", info.Size(), size))
 	}
 	// PreLoadFreelist makes a read-only open read the freelist too, so a
 	// damaged freelist is found here and not by the read-write open.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second, PreLoadFreelist: true})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout, PreLoadFreelist: true})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
-			return fmt.Errorf("memstore: %s is in use by another process", path)
+			return st, fmt.Errorf("memstore: %s is %w", path, ErrInUse)
 		}
-		return refuse(fmt.Sprintf("not an actorgraph data file or corrupt (%v)", err))
+		if !hasBboltMagic(path) {
+			return st, refuse("not an actorgraph data file (not a bbolt database: no bbolt magic number)")
+		}
+		return st, refuse(fmt.Sprintf("not an actorgraph data file or corrupt (%v)", err))
 	}
 	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
+	err = db.View(func(tx *bolt.Tx) error {
 		if tx.Size() > info.Size() {
 			return refuse(fmt.Sprintf("truncated: %d bytes, its header says %d", info.Size(), tx.Size()))
 		}
@@ -160,7 +267,8 @@ func checkFile(path string) (err error) {
 		if got := string(meta.Get(keyFormat)); got != FileFormat {
 			return refuse(fmt.Sprintf("format %q, want %q", got, FileFormat))
 		}
-		if tx.Bucket(bucketActors) == nil || tx.Bucket(bucketRels) == nil {
+		actors, rels := tx.Bucket(bucketActors), tx.Bucket(bucketRels)
+		if actors == nil || rels == nil {
 			return refuse("missing buckets")
 		}
 		var first error
@@ -172,8 +280,10 @@ func checkFile(path string) (err error) {
 		if first != nil {
 			return refuse(fmt.Sprintf("corrupt (%v)", first))
 		}
+		st = actorgraph.Stats{Actors: actors.Stats().KeyN, Relationships: rels.Stats().KeyN}
 		return nil
 	})
+	return st, err
 }
 
 // load reads the whole file into the in-memory indexes.
