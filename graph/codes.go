@@ -33,6 +33,7 @@ const (
 	CodeTooManyTokens      Code = "TOO_MANY_TOKENS"
 	CodeComplexityExceeded Code = "COMPLEXITY_LIMIT_EXCEEDED" // set by gqlgen's extension.FixedComplexityLimit
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
+	CodeWriteTooLarge      Code = "WRITE_TOO_LARGE"
 	CodeResponseTooLarge   Code = "RESPONSE_TOO_LARGE"
 	CodeRateLimited        Code = "RATE_LIMITED"
 
@@ -135,6 +136,8 @@ var Codes = []CodeInfo{
 		Meaning: "The query has more tokens than the parser's limit."},
 	{Code: CodeComplexityExceeded, Stage: BeforeRunning,
 		Meaning: "The query's complexity (list fields count their page size) is above the limit."},
+	{Code: CodeWriteTooLarge, Err: actorgraph.ErrWriteTooLarge, Stage: Running,
+		Meaning: "A cascading `deleteActor` or a `mergeActors` would change more relationships than the write limit; nothing was changed."},
 	{Code: CodeRequestTooLarge, Stage: Refused, Status: http.StatusRequestEntityTooLarge,
 		Meaning: "The request body is larger than the limit."},
 	// The operation ran; its answer is refused. The request was valid

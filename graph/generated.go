@@ -1692,6 +1692,7 @@ shown.
 | ` + "`" + `TOO_MANY_ALIASES` + "`" + ` | The operation uses more aliases than the limit. | 200 | 400 |
 | ` + "`" + `TOO_MANY_TOKENS` + "`" + ` | The query has more tokens than the parser's limit. | 200 | 400 |
 | ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + ` | The query's complexity (list fields count their page size) is above the limit. | 200 | 400 |
+| ` + "`" + `WRITE_TOO_LARGE` + "`" + ` | A cascading ` + "`" + `deleteActor` + "`" + ` or a ` + "`" + `mergeActors` + "`" + ` would change more relationships than the write limit; nothing was changed. | 200 | 200 |
 | ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 | 413 |
 | ` + "`" + `RESPONSE_TOO_LARGE` + "`" + ` | The answer is larger than the response size limit and was not sent (` + "`" + `data` + "`" + ` is null; a mutation's changes were made); ask for less. | 200 | 200 |
 | ` + "`" + `RATE_LIMITED` + "`" + ` | Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in ` + "`" + `Retry-After` + "`" + `. | 429 | 429 |

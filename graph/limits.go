@@ -31,6 +31,9 @@ type Limits struct {
 	// MaxEdges caps the relationships of a subgraph; the walk stops
 	// reading at the cap (Subgraph.truncatedBy says EDGE_LIMIT).
 	MaxEdges int
+	// MaxWriteRelationships caps the relationships one cascading delete
+	// or merge may change; more is WRITE_TOO_LARGE, with nothing changed.
+	MaxWriteRelationships int
 	// MaxQueryDepth caps selection-set nesting; more is QUERY_TOO_DEEP.
 	MaxQueryDepth int
 	// MaxAliases caps aliased fields in one operation; more is TOO_MANY_ALIASES.
@@ -48,17 +51,18 @@ type Limits struct {
 // DefaultLimits are the limits a server starts with.
 func DefaultLimits() Limits {
 	return Limits{
-		DefaultPageSize:      20,
-		MaxPageSize:          100,
-		MaxHops:              6,
-		MaxNeighborhoodDepth: 3,
-		MaxNodes:             500,
-		MaxEdges:             2000,
-		MaxQueryDepth:        15,
-		MaxAliases:           30,
-		MaxTokens:            10000,
-		MaxComplexity:        100000,
-		RequestTimeout:       10 * time.Second,
+		DefaultPageSize:       20,
+		MaxPageSize:           100,
+		MaxHops:               6,
+		MaxNeighborhoodDepth:  3,
+		MaxNodes:              500,
+		MaxEdges:              2000,
+		MaxWriteRelationships: 10000,
+		MaxQueryDepth:         15,
+		MaxAliases:            30,
+		MaxTokens:             10000,
+		MaxComplexity:         100000,
+		RequestTimeout:        10 * time.Second,
 	}
 }
 

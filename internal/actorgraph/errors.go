@@ -25,6 +25,9 @@ var (
 	ErrUnavailable = errors.New("store unavailable")
 	// ErrLimit: the request exceeds a configured limit.
 	ErrLimit = errors.New("limit exceeded")
+	// ErrWriteTooLarge: a write would change more relationships than the
+	// Graph's write limit (WithWriteLimit); nothing was changed.
+	ErrWriteTooLarge = errors.New("write too large")
 )
 
 // FieldError is an ErrInvalid that names the input field at fault.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -22,6 +23,9 @@ import (
 type Graph struct {
 	d       Driver
 	observe Observer
+	// maxWrite caps the relationships one cascade or merge may change
+	// (0: no cap); see WithWriteLimit.
+	maxWrite int
 }
 
 // Observer receives one report per Graph call: its method name, how long
@@ -31,17 +35,30 @@ type Observer func(method string, took time.Duration, err error)
 // NewGraph returns a Graph over a driver.
 func NewGraph(d Driver) *Graph { return &Graph{d: d} }
 
+// WithWriteLimit returns a Graph on the same driver whose cascading
+// deletes and merges refuse, with ErrWriteTooLarge and nothing changed, to
+// change more than n relationships (0: no cap). The server's Graph has
+// one, so no request holds a write open for long; imports and the
+// resolve command do not.
+func (g *Graph) WithWriteLimit(n int) *Graph {
+	c := *g
+	c.maxWrite = n
+	return &c
+}
+
 // WithObserver returns a Graph on the same driver that reports every call
 // to o, after the observers g reports to.
 func (g *Graph) WithObserver(o Observer) *Graph {
-	prev := g.observe
-	if prev == nil {
-		return &Graph{d: g.d, observe: o}
+	c := *g
+	if prev := g.observe; prev == nil {
+		c.observe = o
+	} else {
+		c.observe = func(method string, took time.Duration, err error) {
+			prev(method, took, err)
+			o(method, took, err)
+		}
 	}
-	return &Graph{d: g.d, observe: func(method string, took time.Duration, err error) {
-		prev(method, took, err)
-		o(method, took, err)
-	}}
+	return &c
 }
 
 // report is deferred by every method with its start and error.
@@ -302,6 +319,11 @@ func (g *Graph) DeleteActor(ctx context.Context, id string, cascade bool) (delet
 	if err = check(ctx); err != nil {
 		return nil, err
 	}
+	if cascade {
+		if err = g.checkWrite(ctx, "deleting actor "+strconv.Quote(id), id); err != nil {
+			return nil, err
+		}
+	}
 	return g.d.DeleteActor(ctx, id, cascade)
 }
 
@@ -372,7 +394,37 @@ func (g *Graph) MergeActors(ctx context.Context, into string, from []string) (re
 	if err = check(ctx, ValidateMerge(into, from)); err != nil {
 		return res, err
 	}
+	if err = g.checkWrite(ctx, "merging into "+strconv.Quote(into), from...); err != nil {
+		return res, err
+	}
 	return g.d.MergeActors(ctx, into, from)
+}
+
+// checkWrite refuses a cascade or merge that would change more
+// relationships than the write limit: those of the actors ids (an unknown
+// id has none; the driver reports it). The count is read just before the
+// write, so a write racing with it may exceed the limit by what was added
+// in between.
+func (g *Graph) checkWrite(ctx context.Context, what string, ids ...string) error {
+	if g.maxWrite <= 0 {
+		return nil
+	}
+	total := 0
+	for _, id := range ids {
+		page, err := g.d.Relationships(ctx, RelationshipFilter{ActorID: id}, PageRequest{First: 0})
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		total += page.TotalCount
+		if total > g.maxWrite {
+			return fmt.Errorf("%w: %s would change %d or more relationships, more than the write limit of %d (-max-write-relationships); nothing was changed",
+				ErrWriteTooLarge, what, total, g.maxWrite)
+		}
+	}
+	return nil
 }
 
 // Redirects returns, for each of ids that was merged into another actor,

@@ -140,6 +140,7 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.Int(&l.MaxNeighborhoodDepth, "max-neighborhood-depth", "ACTORGRAPH_MAX_NEIGHBORHOOD_DEPTH", "largest neighborhood depth")
 	fs.Int(&l.MaxNodes, "max-nodes", "ACTORGRAPH_MAX_NODES", "most actors in a subgraph (a neighborhood's limit when absent, and its largest value)")
 	fs.Int(&l.MaxEdges, "max-edges", "ACTORGRAPH_MAX_EDGES", "most relationships in a subgraph; the walk stops reading at the cap")
+	fs.Int(&l.MaxWriteRelationships, "max-write-relationships", "ACTORGRAPH_MAX_WRITE_RELATIONSHIPS", "most relationships one cascading deleteActor or mergeActors may change")
 	fs.Int(&l.MaxQueryDepth, "max-query-depth", "ACTORGRAPH_MAX_QUERY_DEPTH", "deepest selection nesting of a query")
 	fs.Int(&l.MaxAliases, "max-aliases", "ACTORGRAPH_MAX_ALIASES", "most aliased fields in one query")
 	fs.Int(&l.MaxTokens, "max-tokens", "ACTORGRAPH_MAX_TOKENS", "most parser tokens in one query")
@@ -180,7 +181,7 @@ func (s Settings) Validate() error {
 	}{
 		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
 		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
-		{"max-nodes", l.MaxNodes}, {"max-edges", l.MaxEdges},
+		{"max-nodes", l.MaxNodes}, {"max-edges", l.MaxEdges}, {"max-write-relationships", l.MaxWriteRelationships},
 		{"query-cache-size", s.QueryCacheSize}, {"apq-cache-size", s.APQCacheSize},
 	} {
 		if v.n < 1 {

@@ -141,3 +141,48 @@ func TestRequestTimeoutAnswersTIMEOUT(t *testing.T) {
 		t.Fatalf("a timed-out request took %v", took)
 	}
 }
+
+// TestBigWritesAreRefused: a cascade or merge that would change more
+// relationships than -max-write-relationships is WRITE_TOO_LARGE, and
+// nothing changes; under the limit it goes through.
+func TestBigWritesAreRefused(t *testing.T) {
+	lim := graph.DefaultLimits()
+	lim.MaxWriteRelationships = 3
+	ts := MustStartServer(t, withToken("tok"), withLimits(lim))
+	auth := []string{"Authorization", "Bearer tok"}
+	count := func(id string) int {
+		var got struct{ Actor struct{ Relationships struct{ TotalCount int } } }
+		ts.mustQuery(t, `query($id: ID!) { actor(id: $id) { relationships { totalCount } } }`, map[string]any{"id": id}).decode(t, &got)
+		return got.Actor.Relationships.TotalCount
+	}
+	before := count("vladimir-putin")
+	if before <= 3 {
+		t.Fatalf("Putin has %d relationships; the test needs more than 3", before)
+	}
+	r := ts.query(t, `mutation { deleteActor(id: "vladimir-putin", cascade: true) { id } }`, nil, auth...)
+	if !r.hasCode("WRITE_TOO_LARGE") {
+		t.Fatalf("cascade of %d: codes %v, want WRITE_TOO_LARGE", before, r.codes())
+	}
+	r = ts.query(t, `mutation { mergeActors(into: "donald-trump", from: ["vladimir-putin"]) { merged } }`, nil, auth...)
+	if !r.hasCode("WRITE_TOO_LARGE") {
+		t.Fatalf("merge of %d: codes %v, want WRITE_TOO_LARGE", before, r.codes())
+	}
+	if after := count("vladimir-putin"); after != before {
+		t.Fatalf("a refused write changed Putin's relationships: %d → %d", before, after)
+	}
+	small := ""
+	var list struct {
+		Actors struct{ Edges []struct{ Node struct{ ID string } } }
+	}
+	ts.mustQuery(t, `{ actors(first: 100) { edges { node { id } } } }`, nil).decode(t, &list)
+	for _, e := range list.Actors.Edges {
+		if n := count(e.Node.ID); n > 0 && n <= 3 {
+			small = e.Node.ID
+			break
+		}
+	}
+	if small == "" {
+		t.Fatal("no actor with 1 to 3 relationships in the article")
+	}
+	ts.mustQuery(t, `mutation($id: ID!) { deleteActor(id: $id, cascade: true) { id } }`, map[string]any{"id": small}, auth...)
+}

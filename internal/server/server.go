@@ -64,7 +64,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.RateLimit > 0 {
 		s.limiter = newClientLimiter(cfg.RateLimit, cfg.RateBurst, maxTrackedClients, time.Now)
 	}
-	store := cfg.Graph.WithObserver(s.metrics.observeStore)
+	store := cfg.Graph.WithObserver(s.metrics.observeStore).WithWriteLimit(cfg.Limits.MaxWriteRelationships)
 	gql, err := graph.NewHandler(graph.HandlerConfig{
 		Graph:        store,
 		Settings:     cfg.Settings.Settings,
