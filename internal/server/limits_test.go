@@ -151,7 +151,9 @@ func TestBigWritesAreRefused(t *testing.T) {
 	ts := MustStartServer(t, withToken("tok"), withLimits(lim))
 	auth := []string{"Authorization", "Bearer tok"}
 	count := func(id string) int {
-		var got struct{ Actor struct{ Relationships struct{ TotalCount int } } }
+		var got struct {
+			Actor struct{ Relationships struct{ TotalCount int } }
+		}
 		ts.mustQuery(t, `query($id: ID!) { actor(id: $id) { relationships { totalCount } } }`, map[string]any{"id": id}).decode(t, &got)
 		return got.Actor.Relationships.TotalCount
 	}
@@ -172,7 +174,9 @@ func TestBigWritesAreRefused(t *testing.T) {
 	}
 	small := ""
 	var list struct {
-		Actors struct{ Edges []struct{ Node struct{ ID string } } }
+		Actors struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	ts.mustQuery(t, `{ actors(first: 100) { edges { node { id } } } }`, nil).decode(t, &list)
 	for _, e := range list.Actors.Edges {
