@@ -36,6 +36,7 @@ const (
 	CodeWriteTooLarge      Code = "WRITE_TOO_LARGE"
 	CodeResponseTooLarge   Code = "RESPONSE_TOO_LARGE"
 	CodeRateLimited        Code = "RATE_LIMITED"
+	CodeOverloaded         Code = "OVERLOADED"
 
 	CodeBadRequest             Code = "BAD_REQUEST"
 	CodeMethodNotAllowed       Code = "METHOD_NOT_ALLOWED"
@@ -148,6 +149,8 @@ var Codes = []CodeInfo{
 		Meaning: "The answer is larger than the response size limit and was not sent (`data` is null; a mutation's changes were made); ask for less."},
 	{Code: CodeRateLimited, Stage: Refused, Status: http.StatusTooManyRequests,
 		Meaning: "Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in `Retry-After`."},
+	{Code: CodeOverloaded, Stage: Refused, Status: http.StatusServiceUnavailable,
+		Meaning: "The server ran as many requests as it runs at once for this request's whole time limit; retry after the seconds in `Retry-After`."},
 
 	{Code: CodeBadRequest, Stage: Refused, Status: http.StatusBadRequest,
 		Meaning: "The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request)."},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/server"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 )
 
@@ -189,4 +190,44 @@ func TestBigWritesAreRefused(t *testing.T) {
 		t.Fatal("no actor with 1 to 3 relationships in the article")
 	}
 	ts.mustQuery(t, `mutation($id: ID!) { deleteActor(id: $id, cascade: true) { id } }`, map[string]any{"id": small}, auth...)
+}
+
+// heldDriver holds Search until release is closed, whatever the context
+// says: a request that keeps its slot past its own time limit.
+type heldDriver struct {
+	actorgraph.Driver
+	started chan struct{}
+	release chan struct{}
+}
+
+func (d heldDriver) Search(context.Context, string, int) ([]actorgraph.Actor, error) {
+	d.started <- struct{}{}
+	<-d.release
+	return nil, nil
+}
+
+// TestRequestsPastTheConcurrencyLimitWaitThenAreOverloaded: with one slot
+// held, another request waits for it until its time limit, then answers
+// 503 OVERLOADED with Retry-After; once the slot frees, requests run again.
+func TestRequestsPastTheConcurrencyLimitWaitThenAreOverloaded(t *testing.T) {
+	st, _, err := memstore.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d := heldDriver{Driver: st, started: make(chan struct{}), release: make(chan struct{})}
+	lim := graph.DefaultLimits()
+	lim.RequestTimeout = 300 * time.Millisecond
+	ts := MustStartServer(t, withLimits(lim), withStore(actorgraph.NewGraph(d)),
+		func(c *server.Config) { c.MaxConcurrent = 1 })
+	first := make(chan *gqlResponse)
+	go func() { first <- ts.query(t, `{ search(text: "putin") { id } }`, nil) }()
+	<-d.started // the first request holds the only slot
+	second := ts.query(t, `{ __typename }`, nil)
+	if !second.hasCode("OVERLOADED") || second.Status != http.StatusServiceUnavailable {
+		t.Errorf("second request: status %d codes %v, want 503 OVERLOADED", second.Status, second.codes())
+	}
+	close(d.release)
+	<-first
+	ts.mustQuery(t, `{ __typename }`, nil)
 }
