@@ -147,10 +147,10 @@ var Codes = []CodeInfo{
 	// HTTP allows 200 with data null for both media types.
 	{Code: CodeResponseTooLarge, Stage: Running,
 		Meaning: "The answer is larger than the response size limit and was not sent (`data` is null; a mutation's changes were made); ask for less."},
+	{Code: CodeOverloaded, Stage: Running,
+		Meaning: "A costly operation waited its whole time limit for one of the slots costly operations run in (`data` is null); retry, or ask for less."},
 	{Code: CodeRateLimited, Stage: Refused, Status: http.StatusTooManyRequests,
 		Meaning: "Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in `Retry-After`."},
-	{Code: CodeOverloaded, Stage: Refused, Status: http.StatusServiceUnavailable,
-		Meaning: "The server ran as many requests as it runs at once for this request's whole time limit; retry after the seconds in `Retry-After`."},
 
 	{Code: CodeBadRequest, Stage: Refused, Status: http.StatusBadRequest,
 		Meaning: "The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request)."},

@@ -83,6 +83,7 @@ func NewHandler(cfg HandlerConfig) (http.Handler, error) {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	srv.Use(admission{slots: make(chan struct{}, max(cfg.Limits.MaxCostly, 1)), cheap: cfg.Limits.CheapComplexity, observe: cfg.ObserveError})
 	logger := cfg.Logger
 	requestID := cfg.RequestID
 	if requestID == nil {

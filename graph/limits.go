@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,6 +35,10 @@ type Limits struct {
 	// MaxWriteRelationships caps the relationships one cascading delete
 	// or merge may change; more is WRITE_TOO_LARGE, with nothing changed.
 	MaxWriteRelationships int
+	// MaxCostly is how many costly operations (complexity above
+	// CheapComplexity) run at once; more wait for a slot until their time
+	// limit, then answer OVERLOADED. Cheap operations never wait.
+	MaxCostly, CheapComplexity int
 	// MaxQueryDepth caps selection-set nesting; more is QUERY_TOO_DEEP.
 	MaxQueryDepth int
 	// MaxAliases caps aliased fields in one operation; more is TOO_MANY_ALIASES.
@@ -58,11 +63,16 @@ func DefaultLimits() Limits {
 		MaxNodes:              500,
 		MaxEdges:              2000,
 		MaxWriteRelationships: 10000,
-		MaxQueryDepth:         15,
-		MaxAliases:            30,
-		MaxTokens:             10000,
-		MaxComplexity:         100000,
-		RequestTimeout:        10 * time.Second,
+		// Four per CPU keeps the CPUs busy while some operations wait on
+		// Neo4j; a page of 20 actors with their fields costs about 150,
+		// the explorer's neighbourhood about 79,000.
+		MaxCostly:       4 * runtime.GOMAXPROCS(0),
+		CheapComplexity: 1000,
+		MaxQueryDepth:   15,
+		MaxAliases:      30,
+		MaxTokens:       10000,
+		MaxComplexity:   100000,
+		RequestTimeout:  10 * time.Second,
 	}
 }
 

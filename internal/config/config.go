@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -51,9 +50,6 @@ type Settings struct {
 	// RateBurst is the size of each client's bucket: the requests a client
 	// may send at once before RateLimit applies.
 	RateBurst int
-	// MaxConcurrent is how many GraphQL requests run at once; more wait
-	// for a slot until their time limit, then answer OVERLOADED (503).
-	MaxConcurrent int
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 
@@ -73,10 +69,6 @@ func Default() Settings {
 		},
 		MaxBodyBytes: 1 << 20,
 		RateBurst:    20,
-		// Four per CPU: enough to keep the CPUs busy while some requests
-		// wait on Neo4j, few enough that the costliest requests in flight
-		// hold a bounded heap (BENCHMARKS.md, "Bounded answers").
-		MaxConcurrent: 4 * runtime.GOMAXPROCS(0),
 		Settings: graph.Settings{
 			Access: graph.DefaultAccess(),
 			// 8 MiB: far above what the default limits let a typical
@@ -110,7 +102,6 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
 	orDefault(&s.MaxResponseBytes, d.MaxResponseBytes)
 	orDefault(&s.RateBurst, d.RateBurst)
-	orDefault(&s.MaxConcurrent, d.MaxConcurrent)
 	orDefault(&s.Limits, d.Limits)
 	orDefault(&s.Access, d.Access)
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
@@ -143,7 +134,8 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.Int64(&s.MaxResponseBytes, "max-response-bytes", "ACTORGRAPH_MAX_RESPONSE_BYTES", "largest answer in bytes, counted while it is written")
 	fs.Float64(&s.RateLimit, "rate-limit", "ACTORGRAPH_RATE_LIMIT", "requests per second one client (its bearer token, else its address) may send to /graphql; 0 for no limit")
 	fs.Int(&s.RateBurst, "rate-burst", "ACTORGRAPH_RATE_BURST", "requests one client may send at once before -rate-limit applies")
-	fs.Int(&s.MaxConcurrent, "max-concurrent", "ACTORGRAPH_MAX_CONCURRENT", "GraphQL requests run at once (default 4 per CPU); more wait for a slot until their time limit, then answer OVERLOADED")
+	fs.Int(&l.MaxCostly, "max-costly", "ACTORGRAPH_MAX_COSTLY", "costly GraphQL operations (complexity above -cheap-complexity) run at once; more wait until their time limit, then answer OVERLOADED")
+	fs.Int(&l.CheapComplexity, "cheap-complexity", "ACTORGRAPH_CHEAP_COMPLEXITY", "complexity up to which an operation never waits for a slot")
 	fs.Int(&l.DefaultPageSize, "default-page-size", "ACTORGRAPH_DEFAULT_PAGE_SIZE", "page size when `first` is absent")
 	fs.Int(&l.MaxPageSize, "max-page-size", "ACTORGRAPH_MAX_PAGE_SIZE", "largest `first` accepted")
 	fs.Int(&l.MaxHops, "max-hops", "ACTORGRAPH_MAX_HOPS", "largest maxHops of a path search (also its default)")
@@ -192,6 +184,7 @@ func (s Settings) Validate() error {
 		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
 		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
 		{"max-nodes", l.MaxNodes}, {"max-edges", l.MaxEdges}, {"max-write-relationships", l.MaxWriteRelationships},
+		{"max-costly", l.MaxCostly},
 		{"query-cache-size", s.QueryCacheSize}, {"apq-cache-size", s.APQCacheSize},
 	} {
 		if v.n < 1 {
@@ -213,8 +206,6 @@ func (s Settings) Validate() error {
 		return errors.New("-max-response-bytes must be positive")
 	case s.RateLimit < 0 || math.IsNaN(s.RateLimit) || math.IsInf(s.RateLimit, 0):
 		return fmt.Errorf("-rate-limit must be 0 (off) or a positive number of requests per second, got %g", s.RateLimit)
-	case s.MaxConcurrent < 1:
-		return fmt.Errorf("-max-concurrent must be at least 1, got %d", s.MaxConcurrent)
 	case s.RateLimit > 0 && s.RateBurst < 1:
 		return fmt.Errorf("-rate-burst must be at least 1, got %d", s.RateBurst)
 	case s.LogFormat != "text" && s.LogFormat != "json":

@@ -11,7 +11,6 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
-	"github.com/actorgraph/actorgraph/internal/server"
 	"github.com/actorgraph/actorgraph/internal/store/memstore"
 )
 
@@ -206,10 +205,11 @@ func (d heldDriver) Search(context.Context, string, int) ([]actorgraph.Actor, er
 	return nil, nil
 }
 
-// TestRequestsPastTheConcurrencyLimitWaitThenAreOverloaded: with one slot
-// held, another request waits for it until its time limit, then answers
-// 503 OVERLOADED with Retry-After; once the slot frees, requests run again.
-func TestRequestsPastTheConcurrencyLimitWaitThenAreOverloaded(t *testing.T) {
+// TestCostlyOperationsWaitForASlotCheapOnesDoNot: with the one slot for
+// costly operations held, another costly operation waits for it until its
+// time limit, then answers OVERLOADED; a cheap one runs at once; once the
+// slot frees, costly operations run again.
+func TestCostlyOperationsWaitForASlotCheapOnesDoNot(t *testing.T) {
 	st, _, err := memstore.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -218,16 +218,18 @@ func TestRequestsPastTheConcurrencyLimitWaitThenAreOverloaded(t *testing.T) {
 	d := heldDriver{Driver: st, started: make(chan struct{}), release: make(chan struct{})}
 	lim := graph.DefaultLimits()
 	lim.RequestTimeout = 300 * time.Millisecond
-	ts := MustStartServer(t, withLimits(lim), withStore(actorgraph.NewGraph(d)),
-		func(c *server.Config) { c.MaxConcurrent = 1 })
+	lim.MaxCostly, lim.CheapComplexity = 1, 3
+	ts := MustStartServer(t, withLimits(lim), withStore(actorgraph.NewGraph(d)))
 	first := make(chan *gqlResponse)
 	go func() { first <- ts.query(t, `{ search(text: "putin") { id } }`, nil) }()
 	<-d.started // the first request holds the only slot
-	second := ts.query(t, `{ __typename }`, nil)
-	if !second.hasCode("OVERLOADED") || second.Status != http.StatusServiceUnavailable {
-		t.Errorf("second request: status %d codes %v, want 503 OVERLOADED", second.Status, second.codes())
+	costly := `{ actor(id: "vladimir-putin") { id name kind title country } }`
+	second := ts.query(t, costly, nil)
+	if !second.hasCode("OVERLOADED") || string(second.Data) != "null" {
+		t.Errorf("a costly request while the slot is held: codes %v, data %s; want OVERLOADED, data null", second.codes(), second.Data)
 	}
+	ts.mustQuery(t, `{ __typename }`, nil) // cheap: no wait
 	close(d.release)
 	<-first
-	ts.mustQuery(t, `{ __typename }`, nil)
+	ts.mustQuery(t, costly, nil)
 }

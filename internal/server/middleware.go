@@ -143,25 +143,3 @@ func (s *Server) withTimeout(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
-
-// admit runs at most MaxConcurrent GraphQL requests at once. A request
-// waits for a slot until its deadline (withTimeout's), then answers 503
-// OVERLOADED with Retry-After: so a burst of costly requests queues
-// instead of growing the heap and slowing every request, and cheap
-// requests behind it are served as slots free up.
-func (s *Server) admit(next http.Handler) http.Handler {
-	slots := make(chan struct{}, s.cfg.MaxConcurrent)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case slots <- struct{}{}:
-		case <-r.Context().Done():
-			s.metrics.observeGraphQLError(string(graph.CodeOverloaded))
-			w.Header().Set("Retry-After", "1")
-			writeGraphQLError(w, graph.CodeOverloaded,
-				fmt.Sprintf("the server is running %d requests, as many as it runs at once, and this one waited its whole time limit; retry", s.cfg.MaxConcurrent))
-			return
-		}
-		defer func() { <-slots }()
-		next.ServeHTTP(w, r)
-	})
-}
