@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/actorgraph/actorgraph/graph/model"
 	"github.com/actorgraph/actorgraph/internal/actorgraph"
+	"github.com/actorgraph/actorgraph/internal/auth"
 )
 
 // Conversions between GraphQL models and domain values. The GraphQL enums
@@ -299,4 +301,67 @@ func loadActor(ctx context.Context, id string) (model.Actor, error) {
 		return nil, actorgraph.NotFound("actor", id)
 	}
 	return model.NewActor(*a), nil
+}
+
+func changeConnection(p actorgraph.Page[actorgraph.Change]) *model.ChangeConnection {
+	es, info := edges(p.Items, pageInfo(p),
+		func(_ int, c actorgraph.Change) string { return encodeCursor(cursorChange, c.ID) },
+		func(cur string, c actorgraph.Change) *model.ChangeEdge {
+			return &model.ChangeEdge{Cursor: cur, Node: newChange(c)}
+		})
+	return &model.ChangeConnection{Edges: es, PageInfo: info, TotalCount: p.TotalCount}
+}
+
+func newChange(c actorgraph.Change) *model.Change {
+	fields := make([]*model.FieldChange, len(c.Fields))
+	for i, f := range c.Fields {
+		fields[i] = &model.FieldChange{Field: f.Field, Before: optional(f.Before), After: optional(f.After)}
+	}
+	ids := c.IDs
+	if ids == nil {
+		ids = []string{}
+	}
+	return &model.Change{
+		ID: c.ID, At: c.At.UTC().Format(time.RFC3339Nano), Who: c.Who, Op: c.Op,
+		Ids: ids, Count: c.Count, Fields: fields,
+	}
+}
+
+// optional is nil for "", else a pointer to s.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// changes answers the changes field: the audit trail, for admins only.
+func (r *Resolver) changes(ctx context.Context, since, actor *string, first *int, after *string) (*model.ChangeConnection, error) {
+	if err := require(ctx, auth.Admin, "changes"); err != nil {
+		return nil, err
+	}
+	q, err := r.changeQuery(ctx, since, actor, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return mapped(changeConnection)(r.Graph.Changes(ctx, q))
+}
+
+// changeQuery resolves the changes field's arguments: since is an RFC 3339
+// time, the page forwards only.
+func (r *Resolver) changeQuery(ctx context.Context, since, actor *string, first *int, after *string) (actorgraph.ChangeQuery, error) {
+	var q actorgraph.ChangeQuery
+	if since != nil {
+		t, err := time.Parse(time.RFC3339Nano, *since)
+		if err != nil {
+			return q, actorgraph.Invalid("since", "%q is not an RFC 3339 time (e.g. 2025-05-01T00:00:00Z)", *since)
+		}
+		q.Since = t
+	}
+	if actor != nil {
+		q.ActorID = *actor
+	}
+	page, err := r.pageRequest(ctx, cursorChange, connectionArgs{first: first, after: after})
+	q.Page = page
+	return q, err
 }

@@ -13,6 +13,7 @@ const (
 	cursorActor        = "actor"
 	cursorRelationship = "rel"
 	cursorPath         = "path"
+	cursorChange       = "change"
 )
 
 // encodeCursor makes the cursor for the item with this id.

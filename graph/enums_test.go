@@ -51,6 +51,7 @@ func TestEnumsMatchDomain(t *testing.T) {
 		"Source":           names(actorgraph.Sources),
 		"ResolutionRule":   names(actorgraph.ResolutionRules),
 		"Truncation":       names(actorgraph.Truncations),
+		"ChangeOp":         names(actorgraph.ChangeOps),
 	}
 	schema := mustLoadSchema(t)
 	var enums []string

@@ -138,6 +138,9 @@ func complexityRoot(l Limits) ComplexityRoot {
 		return 1 + child*pages(first, last)
 	}
 	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*page(first) }
+	c.Query.Changes = func(child int, _ *string, _ *string, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
 	hops := func(maxHops *int) int {
 		if maxHops != nil && *maxHops > 0 {
 			return *maxHops

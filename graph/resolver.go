@@ -25,8 +25,16 @@ type Resolver struct {
 // WithAuthorization checks the request's Authorization header value with v
 // and stores the outcome in ctx (auth.WithResult), where authorize and
 // auth.PrincipalFrom read it.
+//
+// An accepted token's subject (auth.StaticSubject for the static token)
+// becomes the caller the audit trail records the request's writes as
+// (actorgraph.WithCaller); writes need a token, so none is anonymous.
 func WithAuthorization(ctx context.Context, v *auth.Verifier, header string) context.Context {
-	return auth.WithResult(ctx, v.Authenticate(ctx, header))
+	ctx = auth.WithResult(ctx, v.Authenticate(ctx, header))
+	if p, ok := auth.PrincipalFrom(ctx); ok {
+		ctx = actorgraph.WithCaller(ctx, p.Subject)
+	}
+	return ctx
 }
 
 // authorize checks the caller may run the mutation being resolved: the

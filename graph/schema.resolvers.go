@@ -121,6 +121,11 @@ func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Org
 	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
 
+// Changes is the resolver for the changes field.
+func (r *queryResolver) Changes(ctx context.Context, since *string, actor *string, first *int, after *string) (*model.ChangeConnection, error) {
+	return r.changes(ctx, since, actor, first, after)
+}
+
 // Actor is the resolver for the actor field.
 func (r *queryResolver) Actor(ctx context.Context, id string) (model.Actor, error) {
 	a, err := r.Graph.Actor(ctx, id)

@@ -34,6 +34,42 @@ type ActorFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// The audit record of one accepted write, stored in the same transaction as the write: a write that failed records nothing.
+type Change struct {
+	// The change's id: the UTC time it was made (yyyymmddhhmmss and nine digits of nanoseconds), a dash and eight random hex digits, so ids sort by time.
+	ID string `json:"id"`
+	// When the write was accepted, as an RFC 3339 UTC time with nanoseconds.
+	At string `json:"at"`
+	// Who made it: the JWT's subject, `static token` for the static API token, or the command (`import`, `seed`, `resolve`).
+	Who string `json:"who"`
+	// What kind of write it was.
+	Op actorgraph.ChangeOp `json:"op"`
+	// The actor and relationship ids the write touched, in the order `op` describes; at most the first 1,000.
+	Ids []string `json:"ids"`
+	// How many records the write touched (more than `ids` lists when a batch or cascade touched over 1,000).
+	Count int `json:"count"`
+	// The fields changed, with their values before and after; which ones depends on `op`.
+	Fields []*FieldChange `json:"fields"`
+}
+
+// One page of changes, oldest first (by id).
+type ChangeConnection struct {
+	// The changes on this page, by id (time order).
+	Edges []*ChangeEdge `json:"edges"`
+	// Whether more pages follow, and the cursors to fetch them (`hasPreviousPage` is always false: this list pages forwards only).
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matches on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One change on a page, with its cursor.
+type ChangeEdge struct {
+	// Opaque position of this change in the list: pass it as `after` to page from here.
+	Cursor string `json:"cursor"`
+	// The change.
+	Node *Change `json:"node"`
+}
+
 // A new actor. Breaking a rule below is BAD_USER_INPUT naming the field.
 type CreateActorInput struct {
 	// Stable slug id: lower-case letters and digits joined by single dashes, at most 128 characters, e.g. `vladimir-putin`; it never changes.
@@ -98,6 +134,16 @@ type EvidenceInput struct {
 	Quote string `json:"quote"`
 	// Where the quote comes from: a dataset source id or a URL; at most 2000 bytes.
 	Source string `json:"source"`
+}
+
+// One changed field of a change, with its values as JSON text.
+type FieldChange struct {
+	// The field's JSON name (`name`, `aliases`, …), `record` for a whole created or deleted record, or `merged` and `movedRelationships` for a merge.
+	Field string `json:"field"`
+	// The value before the change as JSON text (e.g. `"President"`); null when there was none.
+	Before *string `json:"before,omitempty"`
+	// The value after the change as JSON text; null when there is none.
+	After *string `json:"after,omitempty"`
 }
 
 // What mergeActors did.

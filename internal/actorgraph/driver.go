@@ -44,26 +44,40 @@ type Driver interface {
 	// FindPaths runs one path search; ErrNotFound names a missing endpoint.
 	FindPaths(ctx context.Context, q PathQuery) (PathResult, error)
 
+	// The writes below record each accepted write: they fill in the
+	// Change they are given (its setters: ActorUpdated, ActorDeleted, …,
+	// as the Change type says for each operation) and store it in the
+	// same transaction as the write, so a write that fails records
+	// nothing and one that succeeds is never without its record.
+
 	// CreateActor stores a new actor; ErrConflict when its id is taken by
-	// an actor or by one merged into another.
-	CreateActor(ctx context.Context, a Actor) error
+	// an actor or by one merged into another. c is complete.
+	CreateActor(ctx context.Context, c *Change, a Actor) error
 	// UpdateActor replaces the actor with id by update(stored actor), in
 	// one transaction; ErrNotFound for an unknown id. An error from update
-	// is returned as it is, with nothing written.
-	UpdateActor(ctx context.Context, id string, update func(Actor) (Actor, error)) (Actor, error)
+	// is returned as it is, with nothing written. The driver calls
+	// c.ActorUpdated.
+	UpdateActor(ctx context.Context, c *Change, id string, update func(Actor) (Actor, error)) (Actor, error)
 	// DeleteActor removes an actor, the ids merged into it and, with
-	// cascade, its relationships, whose ids it returns.
-	DeleteActor(ctx context.Context, id string, cascade bool) (deletedRelationships []string, err error)
+	// cascade, its relationships, whose ids it returns. The driver calls
+	// c.ActorDeleted.
+	DeleteActor(ctx context.Context, c *Change, id string, cascade bool) (deletedRelationships []string, err error)
 	// CreateRelationship stores a new relationship; ErrConflict when its id
-	// is taken, ErrInvalid when an endpoint is not an actor.
-	CreateRelationship(ctx context.Context, r Relationship) error
-	// DeleteRelationship removes a relationship and returns it.
-	DeleteRelationship(ctx context.Context, id string) (Relationship, error)
-	// Upsert writes a batch in one transaction (Graph.Upsert).
-	Upsert(ctx context.Context, actors []Actor, relationships []Relationship) error
+	// is taken, ErrInvalid when an endpoint is not an actor. c is complete.
+	CreateRelationship(ctx context.Context, c *Change, r Relationship) error
+	// DeleteRelationship removes a relationship and returns it. The driver
+	// calls c.RelationshipDeleted.
+	DeleteRelationship(ctx context.Context, c *Change, id string) (Relationship, error)
+	// Upsert writes a batch in one transaction (Graph.Upsert). c is
+	// complete.
+	Upsert(ctx context.Context, c *Change, actors []Actor, relationships []Relationship) error
 	// MergeActors folds actors into another in one transaction
-	// (Graph.MergeActors).
-	MergeActors(ctx context.Context, into string, from []string) (MergeResult, error)
+	// (Graph.MergeActors). The driver calls c.ActorsMerged, and records
+	// nothing for a merge that changes nothing.
+	MergeActors(ctx context.Context, c *Change, into string, from []string) (MergeResult, error)
+	// Changes returns one page of the recorded changes that match q, by
+	// id (Graph.Changes).
+	Changes(ctx context.Context, q ChangeQuery) (Page[Change], error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)

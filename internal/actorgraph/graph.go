@@ -13,7 +13,9 @@ import (
 // once, so drivers need not; follows ids merged into other actors (rule 1
 // of actor resolution: a merged id answers as its survivor); and reports
 // every call to an Observer for metrics. What it returns is the driver's
-// answer, unchanged.
+// answer, unchanged. Every accepted write is recorded, in its own
+// transaction, as a Change made by the context's caller (WithCaller);
+// Changes lists them.
 //
 // Orders are part of the contract: actor lists are ordered by id,
 // relationship lists by id, unless a method says otherwise. All methods are
@@ -291,7 +293,9 @@ func (g *Graph) CreateActor(ctx context.Context, a Actor) (_ Actor, err error) {
 	if err = check(ctx, a.Validate()); err != nil {
 		return Actor{}, err
 	}
-	if err = g.d.CreateActor(ctx, a); err != nil {
+	c := newChange(ctx, OpCreateActor)
+	c.Created(a.ID, a)
+	if err = g.d.CreateActor(ctx, c, a); err != nil {
 		return Actor{}, err
 	}
 	return a.Clone(), nil
@@ -304,7 +308,7 @@ func (g *Graph) UpdateActor(ctx context.Context, id string, patch ActorPatch) (a
 	if err = check(ctx); err != nil {
 		return a, err
 	}
-	return g.d.UpdateActor(ctx, id, func(old Actor) (Actor, error) {
+	return g.d.UpdateActor(ctx, newChange(ctx, OpUpdateActor), id, func(old Actor) (Actor, error) {
 		updated := patch.Apply(old)
 		return updated, updated.Validate()
 	})
@@ -324,7 +328,7 @@ func (g *Graph) DeleteActor(ctx context.Context, id string, cascade bool) (delet
 			return nil, err
 		}
 	}
-	return g.d.DeleteActor(ctx, id, cascade)
+	return g.d.DeleteActor(ctx, newChange(ctx, OpDeleteActor), id, cascade)
 }
 
 // CreateRelationship stores a new relationship; an endpoint merged into
@@ -339,7 +343,9 @@ func (g *Graph) CreateRelationship(ctx context.Context, r Relationship) (_ Relat
 	if _, err = g.survivors(ctx, &r.From, &r.To); err != nil {
 		return Relationship{}, err
 	}
-	if err = g.d.CreateRelationship(ctx, r); err != nil {
+	c := newChange(ctx, OpCreateRelationship)
+	c.Created(r.ID, r)
+	if err = g.d.CreateRelationship(ctx, c, r); err != nil {
 		return Relationship{}, err
 	}
 	return r.Clone(), nil
@@ -352,7 +358,7 @@ func (g *Graph) DeleteRelationship(ctx context.Context, id string) (r Relationsh
 	if err = check(ctx); err != nil {
 		return r, err
 	}
-	return g.d.DeleteRelationship(ctx, id)
+	return g.d.DeleteRelationship(ctx, newChange(ctx, OpDeleteRelationship), id)
 }
 
 // Upsert writes many actors and relationships in one transaction: all or
@@ -376,7 +382,9 @@ func (g *Graph) Upsert(ctx context.Context, actors []Actor, relationships []Rela
 			return fmt.Errorf("relationship %d (%q): %w", i, relationships[i].ID, err)
 		}
 	}
-	return g.d.Upsert(ctx, actors, relationships)
+	c := newChange(ctx, OpUpsert)
+	c.Upserted(actors, relationships)
+	return g.d.Upsert(ctx, c, actors, relationships)
 }
 
 // MergeActors folds the actors in from into the actor into, in one
@@ -397,7 +405,7 @@ func (g *Graph) MergeActors(ctx context.Context, into string, from []string) (re
 	if err = g.checkWrite(ctx, "merging into "+strconv.Quote(into), from...); err != nil {
 		return res, err
 	}
-	return g.d.MergeActors(ctx, into, from)
+	return g.d.MergeActors(ctx, newChange(ctx, OpMergeActors), into, from)
 }
 
 // checkWrite refuses a cascade or merge that would change more
@@ -425,6 +433,19 @@ func (g *Graph) checkWrite(ctx context.Context, what string, ids ...string) erro
 		}
 	}
 	return nil
+}
+
+// Changes returns one page of the recorded changes (the audit trail) that
+// match q, ordered by id, which is time order: every accepted write
+// records one Change (see Change for what each records) in the same
+// transaction as the write. ErrInvalid for a bad query (paging backwards
+// is refused).
+func (g *Graph) Changes(ctx context.Context, q ChangeQuery) (p Page[Change], err error) {
+	defer g.report("Changes", time.Now(), &err)
+	if err = check(ctx, q.Validate()); err != nil {
+		return p, err
+	}
+	return g.d.Changes(ctx, q)
 }
 
 // Redirects returns, for each of ids that was merged into another actor,

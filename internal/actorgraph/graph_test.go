@@ -44,17 +44,20 @@ func (d *untouchable) Neighborhood(context.Context, string, actorgraph.Neighborh
 func (d *untouchable) FindPaths(context.Context, actorgraph.PathQuery) (actorgraph.PathResult, error) {
 	return actorgraph.PathResult{}, d.touch("FindPaths")
 }
-func (d *untouchable) CreateActor(context.Context, actorgraph.Actor) error {
+func (d *untouchable) CreateActor(context.Context, *actorgraph.Change, actorgraph.Actor) error {
 	return d.touch("CreateActor")
 }
-func (d *untouchable) CreateRelationship(context.Context, actorgraph.Relationship) error {
+func (d *untouchable) CreateRelationship(context.Context, *actorgraph.Change, actorgraph.Relationship) error {
 	return d.touch("CreateRelationship")
 }
-func (d *untouchable) Upsert(context.Context, []actorgraph.Actor, []actorgraph.Relationship) error {
+func (d *untouchable) Upsert(context.Context, *actorgraph.Change, []actorgraph.Actor, []actorgraph.Relationship) error {
 	return d.touch("Upsert")
 }
-func (d *untouchable) MergeActors(context.Context, string, []string) (actorgraph.MergeResult, error) {
+func (d *untouchable) MergeActors(context.Context, *actorgraph.Change, string, []string) (actorgraph.MergeResult, error) {
 	return actorgraph.MergeResult{}, d.touch("MergeActors")
+}
+func (d *untouchable) Changes(context.Context, actorgraph.ChangeQuery) (actorgraph.Page[actorgraph.Change], error) {
+	return actorgraph.Page[actorgraph.Change]{}, d.touch("Changes")
 }
 
 // TestGraphChecksArgumentsBeforeTheDriver is the rule list of Graph: each
@@ -150,6 +153,18 @@ func TestGraphChecksArgumentsBeforeTheDriver(t *testing.T) {
 			if err != nil && err.Error() != `actor 1 ("x"): invalid name: must not be empty` {
 				return fmt.Errorf("message %q does not name actor 1: %w", err, err)
 			}
+			return err
+		}},
+		{"ChangesNegativeFirst", "first", func(ctx context.Context, g *actorgraph.Graph) error {
+			_, err := g.Changes(ctx, actorgraph.ChangeQuery{Page: actorgraph.PageRequest{First: -1}})
+			return err
+		}},
+		{"ChangesBackward", "last", func(ctx context.Context, g *actorgraph.Graph) error {
+			_, err := g.Changes(ctx, actorgraph.ChangeQuery{Page: actorgraph.PageRequest{First: 1, Backward: true}})
+			return err
+		}},
+		{"ChangesBadActor", "actor", func(ctx context.Context, g *actorgraph.Graph) error {
+			_, err := g.Changes(ctx, actorgraph.ChangeQuery{ActorID: "Not An Id", Page: actorgraph.PageRequest{First: 1}})
 			return err
 		}},
 		{"MergeIntoItself", "from", func(ctx context.Context, g *actorgraph.Graph) error {

@@ -60,6 +60,11 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger := newLogger(cfg.LogFormat, cfg.LogLevel, stderr)
 	switch cmd {
+	case "seed", "import", "resolve":
+		// The audit trail records the command as the writes' author.
+		ctx = actorgraph.WithCaller(ctx, cmd)
+	}
+	switch cmd {
 	case "serve":
 		return serve(ctx, cfg, logger)
 	case "seed":
@@ -192,6 +197,7 @@ func loadArticle(ctx context.Context, s *actorgraph.Graph, logger *slog.Logger) 
 	}
 	// Through the importer, so curated actors absorb the actors event
 	// imports made for the same parties (actor resolution).
+	ctx = actorgraph.WithCaller(ctx, "seed")
 	sum, err := importer.ImportDataset(ctx, s, ds, importer.Options{})
 	if err != nil {
 		return fmt.Errorf("seeding the article dataset: %w", err)

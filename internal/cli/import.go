@@ -188,14 +188,14 @@ func runExport(ctx context.Context, c options, logger *slog.Logger, stdout io.Wr
 	}
 	defer store.Close()
 	if c.export.output == "-" {
-		return dataset.Export(ctx, store, stdout, c.export.description)
+		return dataset.ExportWithChanges(ctx, store, stdout, c.export.description)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(c.export.output), ".export-*.json")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := dataset.Export(ctx, store, tmp, c.export.description); err != nil {
+	if err := dataset.ExportWithChanges(ctx, store, tmp, c.export.description); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -41,6 +41,9 @@ type Dataset struct {
 	Sources       []Source                  `json:"sources"`
 	Actors        []actorgraph.Actor        `json:"actors"`
 	Relationships []actorgraph.Relationship `json:"relationships"`
+	// Changes is the audit trail of the store the document was exported
+	// from (ExportWithChanges); imports skip it.
+	Changes []actorgraph.Change `json:"changes,omitempty"`
 }
 
 //go:embed article.json

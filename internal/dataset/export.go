@@ -20,6 +20,31 @@ type Lister interface {
 	Relationships(ctx context.Context, filter actorgraph.RelationshipFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error)
 }
 
+// ChangeLister is what ExportWithChanges reads: Lister and the audit
+// trail of *actorgraph.Graph.
+type ChangeLister interface {
+	Lister
+	Changes(ctx context.Context, q actorgraph.ChangeQuery) (actorgraph.Page[actorgraph.Change], error)
+}
+
+// ExportWithChanges writes what Export writes and then, after the
+// relationships, the store's audit trail as a "changes" array, oldest
+// first (the `export` command's document). Importing the document loads
+// the data and skips the changes: they are the history of the store that
+// was exported, and the import records its own batches; so a document
+// exported, imported into an empty store and exported again has the same
+// actors and relationships, not the same changes.
+func ExportWithChanges(ctx context.Context, store ChangeLister, w io.Writer, description string) error {
+	return export(ctx, store, w, description, func(bw *bufio.Writer) error {
+		bw.WriteString(",\n")
+		changes := func(after string) ([]actorgraph.Change, bool, error) {
+			p, err := store.Changes(ctx, actorgraph.ChangeQuery{Page: actorgraph.PageRequest{First: exportPageSize, After: after, NoTotal: true}})
+			return p.Items, p.HasNextPage, err
+		}
+		return writeArray(bw, "changes", changes, func(c actorgraph.Change) string { return c.ID })
+	})
+}
+
 // Export writes everything a store holds as one dataset document, in the
 // layout Encode uses: actors by id, then relationships by id. It streams
 // page by page, so a store of any size is exported in bounded memory. The
@@ -29,7 +54,14 @@ type Lister interface {
 //
 // The pages are separate reads: export a store nobody writes to, or the
 // document may mix moments (each record is still whole).
+//
+// Export leaves the audit trail out (ExportWithChanges writes it), so two
+// stores with the same data export the same bytes.
 func Export(ctx context.Context, store Lister, w io.Writer, description string) error {
+	return export(ctx, store, w, description, nil)
+}
+
+func export(ctx context.Context, store Lister, w io.Writer, description string, more func(*bufio.Writer) error) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	head, err := json.Marshal(description)
 	if err != nil {
@@ -50,6 +82,11 @@ func Export(ctx context.Context, store Lister, w io.Writer, description string) 
 	}
 	if err := writeArray(bw, "relationships", rels, func(r actorgraph.Relationship) string { return r.ID }); err != nil {
 		return err
+	}
+	if more != nil {
+		if err := more(bw); err != nil {
+			return err
+		}
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()

@@ -98,6 +98,11 @@ func (d *datasetReader) field(ctx context.Context, w *writer, key string) error 
 	case "sources":
 		var sources []dataset.Source
 		return d.decode(&sources) // kept in the file only: the store has no sources
+	case "changes":
+		// The exported store's audit trail (dataset.ExportWithChanges):
+		// checked and skipped; the import records its own batches.
+		var changes []actorgraph.Change
+		return d.decode(&changes)
 	case "actors", "relationships":
 		if !d.formatOK {
 			return d.errorf("%q comes before the format marker (format, then version)", key)

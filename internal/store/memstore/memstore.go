@@ -34,7 +34,11 @@ var (
 	// bucketRedirects maps a merged actor's id to its survivor's (added
 	// after format 1 was fixed: Open adds it to older files).
 	bucketRedirects = []byte("redirects")
-	keyFormat       = []byte("format")
+	// bucketChanges is the audit trail: each actorgraph.Change by its id
+	// (time order), written in the transaction of its write (added after
+	// format 1 was fixed: Open adds it to older files).
+	bucketChanges = []byte("changes")
+	keyFormat     = []byte("format")
 )
 
 // FileFormat is the marker stored in every data file; a file without it
@@ -114,8 +118,12 @@ func openFile(path string) (s *Store, created bool, err error) {
 		}
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		_, err := tx.CreateBucketIfNotExists(bucketRedirects)
-		return err
+		for _, b := range [][]byte{bucketRedirects, bucketChanges} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
 	}); err != nil {
 		db.Close()
 		return nil, false, fmt.Errorf("memstore: initialise %s: %w", path, err)

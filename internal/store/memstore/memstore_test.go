@@ -102,6 +102,10 @@ func TestReopenReturnsAcknowledgedWrites(t *testing.T) {
 		}
 	}
 	want, wantStats := storetest.MustSnapshot(t, s), storetest.MustStats(t, s)
+	wantChanges := storetest.MustChanges(t, s, actorgraph.ChangeQuery{})
+	if len(wantChanges) != 7 {
+		t.Fatalf("%d changes recorded, want 7 (2 loads, 5 writes)", len(wantChanges))
+	}
 	wantPath, err := s.ShortestPath(ctx, "alexander-stubb", "vladimir-putin", actorgraph.PathOptions{MaxHops: 4})
 	if err != nil {
 		t.Fatalf("ShortestPath: %v", err)
@@ -115,6 +119,9 @@ func TestReopenReturnsAcknowledgedWrites(t *testing.T) {
 		t.Errorf("reopen: created = true, want false")
 	}
 	storetest.AssertSnapshot(t, reopened, want)
+	if diff := cmp.Diff(wantChanges, storetest.MustChanges(t, reopened, actorgraph.ChangeQuery{})); diff != "" {
+		t.Errorf("changes after reopen (-before +after):\n%s", diff)
+	}
 	if got := storetest.MustStats(t, reopened); got != wantStats {
 		t.Errorf("Stats() after reopen = %+v, want %+v", got, wantStats)
 	}

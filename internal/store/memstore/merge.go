@@ -13,7 +13,7 @@ import (
 // MergeActors folds actors into another in one bbolt transaction: the
 // moved relationships, the survivor, the deletions and the redirects are
 // committed together, then memory is updated.
-func (s *Store) MergeActors(ctx context.Context, into string, from []string) (actorgraph.MergeResult, error) {
+func (s *Store) MergeActors(ctx context.Context, c *actorgraph.Change, into string, from []string) (actorgraph.MergeResult, error) {
 	var res actorgraph.MergeResult
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -71,7 +71,13 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (ac
 			redirects[old] = into
 		}
 	}
-	err := s.commit(func(tx *bolt.Tx) error {
+	var mergedIDs []string
+	for id := range gone {
+		mergedIDs = append(mergedIDs, id)
+	}
+	slices.Sort(mergedIDs)
+	c.ActorsMerged(*survivor, actorgraph.MergeResult{Actor: updated, Merged: mergedIDs, MovedRelationships: len(moved)}, relIDs)
+	err := s.commit(c, func(tx *bolt.Tx) error {
 		for i := range moved {
 			if err := putJSON(tx, bucketRels, moved[i].ID, moved[i]); err != nil {
 				return err
@@ -109,10 +115,7 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (ac
 	for old, to := range redirects {
 		s.redirects[old] = to
 	}
-	for id := range gone {
-		res.Merged = append(res.Merged, id)
-	}
-	slices.Sort(res.Merged)
+	res.Merged = mergedIDs
 	res.Actor = updated.Clone()
 	res.MovedRelationships = len(moved)
 	return res, nil

@@ -17,7 +17,7 @@ import (
 // acknowledged write is on disk, a failed one changed nothing.
 
 // CreateActor stores a new actor.
-func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
+func (s *Store) CreateActor(ctx context.Context, c *actorgraph.Change, a actorgraph.Actor) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, exists := s.actors[a.ID]; exists {
@@ -26,7 +26,7 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
 	if to, merged := s.redirects[a.ID]; merged {
 		return fmt.Errorf("%w: actor %q was merged into %q; its id answers as that actor", actorgraph.ErrConflict, a.ID, to)
 	}
-	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
+	if err := s.commit(c, func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
 		return err
 	}
 	s.setActor(&a)
@@ -34,7 +34,7 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
 }
 
 // UpdateActor replaces an actor by update(actor) under the write lock.
-func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
+func (s *Store) UpdateActor(ctx context.Context, c *actorgraph.Change, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, ok := s.actors[id]
@@ -45,7 +45,8 @@ func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgra
 	if err != nil {
 		return actorgraph.Actor{}, err
 	}
-	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
+	c.ActorUpdated(*old, a)
+	if err := s.commit(c, func(tx *bolt.Tx) error { return putJSON(tx, bucketActors, a.ID, a) }); err != nil {
 		return actorgraph.Actor{}, err
 	}
 	s.setActor(&a)
@@ -53,10 +54,11 @@ func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgra
 }
 
 // DeleteActor removes an actor, and with cascade its relationships.
-func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]string, error) {
+func (s *Store) DeleteActor(ctx context.Context, c *actorgraph.Change, id string, cascade bool) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.actors[id]; !ok {
+	old, ok := s.actors[id]
+	if !ok {
 		return nil, actorgraph.NotFound("actor", id)
 	}
 	relIDs := s.adjacent(id, actorgraph.Both)
@@ -70,7 +72,8 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 			redirects = append(redirects, old)
 		}
 	}
-	err := s.commit(func(tx *bolt.Tx) error {
+	c.ActorDeleted(*old, relIDs)
+	err := s.commit(c, func(tx *bolt.Tx) error {
 		for _, rid := range relIDs {
 			if err := tx.Bucket(bucketRels).Delete([]byte(rid)); err != nil {
 				return err
@@ -99,7 +102,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 }
 
 // CreateRelationship stores a new relationship between existing actors.
-func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) error {
+func (s *Store) CreateRelationship(ctx context.Context, c *actorgraph.Change, r actorgraph.Relationship) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, exists := s.rels[r.ID]; exists {
@@ -108,7 +111,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationshi
 	if err := s.checkEnds(&r, nil); err != nil {
 		return err
 	}
-	if err := s.commit(func(tx *bolt.Tx) error { return putJSON(tx, bucketRels, r.ID, r) }); err != nil {
+	if err := s.commit(c, func(tx *bolt.Tx) error { return putJSON(tx, bucketRels, r.ID, r) }); err != nil {
 		return err
 	}
 	s.setRelationship(&r)
@@ -116,14 +119,15 @@ func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationshi
 }
 
 // DeleteRelationship removes a relationship.
-func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.Relationship, error) {
+func (s *Store) DeleteRelationship(ctx context.Context, c *actorgraph.Change, id string) (actorgraph.Relationship, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r, ok := s.rels[id]
 	if !ok {
 		return actorgraph.Relationship{}, actorgraph.NotFound("relationship", id)
 	}
-	if err := s.commit(func(tx *bolt.Tx) error { return tx.Bucket(bucketRels).Delete([]byte(id)) }); err != nil {
+	c.RelationshipDeleted(*r)
+	if err := s.commit(c, func(tx *bolt.Tx) error { return tx.Bucket(bucketRels).Delete([]byte(id)) }); err != nil {
 		return actorgraph.Relationship{}, err
 	}
 	s.unsetRelationship(id)
@@ -131,7 +135,7 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.R
 }
 
 // Upsert writes a batch in one transaction.
-func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
+func (s *Store) Upsert(ctx context.Context, c *actorgraph.Change, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
 	batch := make(map[string]bool, len(actors))
 	for i := range actors {
 		batch[actors[i].ID] = true
@@ -143,7 +147,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 			return fmt.Errorf("relationship %d (%q): %w", i, rels[i].ID, err)
 		}
 	}
-	err := s.commit(func(tx *bolt.Tx) error {
+	err := s.commit(c, func(tx *bolt.Tx) error {
 		for _, a := range actors {
 			if err := putJSON(tx, bucketActors, a.ID, a); err != nil {
 				return err
@@ -199,10 +203,16 @@ func (s *Store) checkEnds(r *actorgraph.Relationship, batch map[string]bool) err
 	return nil
 }
 
-// commit runs fn in a write transaction; bbolt syncs the file before
-// Update returns.
-func (s *Store) commit(fn func(tx *bolt.Tx) error) error {
-	if err := s.db.Update(fn); err != nil {
+// commit runs fn in a write transaction and records c in the same one;
+// bbolt syncs the file before Update returns.
+func (s *Store) commit(c *actorgraph.Change, fn func(tx *bolt.Tx) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return putJSON(tx, bucketChanges, c.ID, c)
+	})
+	if err != nil {
 		return fmt.Errorf("memstore: write %s: %w", s.path, err)
 	}
 	return nil

@@ -17,7 +17,7 @@ import (
 // Neo4j cannot change a relationship's ends, so the moved relationships
 // are deleted and created again (same ids and properties) on the
 // survivor.
-func (s *Store) MergeActors(ctx context.Context, into string, from []string) (actorgraph.MergeResult, error) {
+func (s *Store) MergeActors(ctx context.Context, c *actorgraph.Change, into string, from []string) (actorgraph.MergeResult, error) {
 	var res actorgraph.MergeResult
 	err := s.write(ctx, func(tx *txn) error {
 		res = actorgraph.MergeResult{}
@@ -107,7 +107,8 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (ac
 		res.Actor = updated
 		res.Merged = goneIDs
 		res.MovedRelationships = len(rels)
-		return nil
+		c.ActorsMerged(survivor, res, relIDs)
+		return tx.record(ctx, c)
 	})
 	return res, err
 }

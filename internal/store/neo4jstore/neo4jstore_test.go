@@ -76,7 +76,7 @@ func TestSeedingTwiceLeavesTheSameCounts(t *testing.T) {
 	fx := storetest.ArticleFixture(t)
 	var counts []actorgraph.Stats
 	for range 2 {
-		if err := s.Upsert(t.Context(), fx.Actors, fx.Relationships); err != nil {
+		if err := actorgraph.NewGraph(s).Upsert(t.Context(), fx.Actors, fx.Relationships); err != nil {
 			t.Fatal(err)
 		}
 		st, err := s.Stats(t.Context())

@@ -63,6 +63,7 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT rel_key_id IF NOT EXISTS FOR (k:RelKey) REQUIRE k.id IS UNIQUE",
 		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (d:Redirect) REQUIRE d.id IS UNIQUE",
 		"CREATE INDEX redirect_to IF NOT EXISTS FOR (d:Redirect) ON (d.to)",
+		"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE",
 	}
 	for _, t := range actorgraph.RelationshipTypes {
 		name := strings.ToLower(relTypes[t])

@@ -11,7 +11,7 @@ import (
 // share it, so a failed check writes nothing.
 
 // CreateActor stores a new actor.
-func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
+func (s *Store) CreateActor(ctx context.Context, c *actorgraph.Change, a actorgraph.Actor) error {
 	return s.write(ctx, func(tx *txn) error {
 		red, err := tx.redirects(ctx, []string{a.ID})
 		if err != nil {
@@ -28,12 +28,12 @@ func (s *Store) CreateActor(ctx context.Context, a actorgraph.Actor) error {
 		if len(recs) == 0 {
 			return domainError{fmt.Errorf("%w: actor %q already exists", actorgraph.ErrConflict, a.ID)}
 		}
-		return nil
+		return tx.record(ctx, c)
 	})
 }
 
 // UpdateActor replaces an actor by update(actor) in one transaction.
-func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
+func (s *Store) UpdateActor(ctx context.Context, c *actorgraph.Change, id string, update func(actorgraph.Actor) (actorgraph.Actor, error)) (actorgraph.Actor, error) {
 	var updated actorgraph.Actor
 	err := s.write(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) RETURN a {.*} AS a`, map[string]any{"id": id})
@@ -50,23 +50,30 @@ func (s *Store) UpdateActor(ctx context.Context, id string, update func(actorgra
 		if updated, err = update(old); err != nil {
 			return domainError{err}
 		}
-		_, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) SET a = $props`, map[string]any{"id": id, "props": actorProps(&updated)})
-		return err
+		if _, err = tx.run(ctx, `MATCH (a:Actor {id: $id}) SET a = $props`, map[string]any{"id": id, "props": actorProps(&updated)}); err != nil {
+			return err
+		}
+		c.ActorUpdated(old, updated)
+		return tx.record(ctx, c)
 	})
 	return updated, err
 }
 
 // DeleteActor removes an actor, and with cascade its relationships.
-func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]string, error) {
+func (s *Store) DeleteActor(ctx context.Context, c *actorgraph.Change, id string, cascade bool) ([]string, error) {
 	var ids []string
 	err := s.write(ctx, func(tx *txn) error {
 		recs, err := tx.run(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r]-()
-			WITH a, r ORDER BY r.id RETURN a.id, collect(r.id)`, map[string]any{"id": id})
+			WITH a, r ORDER BY r.id RETURN a {.*} AS a, collect(r.id)`, map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
 		if len(recs) == 0 {
 			return domainError{actorgraph.NotFound("actor", id)}
+		}
+		old, err := decodeActor(recs[0].Values[0])
+		if err != nil {
+			return err
 		}
 		ids = strs(recs[0].Values[1])
 		if len(ids) > 0 && !cascade {
@@ -80,7 +87,11 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 			} DETACH DELETE a
 			WITH count(*) AS deleted
 			OPTIONAL MATCH (d:Redirect {to: $id}) DELETE d`, map[string]any{"id": id})
-		return err
+		if err != nil {
+			return err
+		}
+		c.ActorDeleted(old, ids)
+		return tx.record(ctx, c)
 	})
 	if err != nil {
 		return nil, err
@@ -89,7 +100,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool) ([]str
 }
 
 // CreateRelationship stores a new relationship between existing actors.
-func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationship) error {
+func (s *Store) CreateRelationship(ctx context.Context, c *actorgraph.Change, r actorgraph.Relationship) error {
 	return s.write(ctx, func(tx *txn) error {
 		if err := tx.checkEnds(ctx, []actorgraph.Relationship{r}, nil); err != nil {
 			return err
@@ -101,12 +112,15 @@ func (s *Store) CreateRelationship(ctx context.Context, r actorgraph.Relationshi
 		if len(existing) > 0 {
 			return domainError{fmt.Errorf("%w: relationship %q already exists", actorgraph.ErrConflict, r.ID)}
 		}
-		return tx.createRels(ctx, relTypes[r.Type], []actorgraph.Relationship{r})
+		if err := tx.createRels(ctx, relTypes[r.Type], []actorgraph.Relationship{r}); err != nil {
+			return err
+		}
+		return tx.record(ctx, c)
 	})
 }
 
 // DeleteRelationship removes a relationship and returns it.
-func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.Relationship, error) {
+func (s *Store) DeleteRelationship(ctx context.Context, c *actorgraph.Change, id string) (actorgraph.Relationship, error) {
 	var deleted actorgraph.Relationship
 	err := s.write(ctx, func(tx *txn) error {
 		found, err := tx.relsByID(ctx, []string{id})
@@ -118,7 +132,11 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string) (actorgraph.R
 			return domainError{actorgraph.NotFound("relationship", id)}
 		}
 		deleted = r
-		return tx.deleteRels(ctx, []string{id})
+		if err := tx.deleteRels(ctx, []string{id}); err != nil {
+			return err
+		}
+		c.RelationshipDeleted(r)
+		return tx.record(ctx, c)
 	})
 	return deleted, err
 }
@@ -167,7 +185,7 @@ func (tx *txn) checkEnds(ctx context.Context, rels []actorgraph.Relationship, ba
 // overwritten; relationships with the batch's ids are deleted and created
 // again, so a changed type or endpoint moves them. Running it twice leaves
 // the same graph.
-func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
+func (s *Store) Upsert(ctx context.Context, c *actorgraph.Change, actors []actorgraph.Actor, rels []actorgraph.Relationship) error {
 	batch := make(map[string]bool, len(actors))
 	actorRows := make([]map[string]any, len(actors))
 	for i := range actors {
@@ -193,7 +211,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 			}
 		}
 		if len(relIDs) == 0 {
-			return nil
+			return tx.record(ctx, c)
 		}
 		if err := tx.deleteRels(ctx, relIDs); err != nil {
 			return err
@@ -203,7 +221,7 @@ func (s *Store) Upsert(ctx context.Context, actors []actorgraph.Actor, rels []ac
 				return err
 			}
 		}
-		return nil
+		return tx.record(ctx, c)
 	})
 }
 

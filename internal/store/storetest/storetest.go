@@ -55,6 +55,7 @@ func Run(t *testing.T, newDriver NewDriver) {
 	t.Run("Mutations", func(t *testing.T) { testMutations(t, ns) })
 	t.Run("Upsert", func(t *testing.T) { testUpsert(t, ns) })
 	t.Run("MergeActors", func(t *testing.T) { testMergeActors(t, ns) })
+	t.Run("Audit", func(t *testing.T) { testAudit(t, ns) })
 	t.Run("OneActorEvents", func(t *testing.T) { testOneActorEvents(t, ns) })
 	t.Run("PagesWithoutTotal", func(t *testing.T) { testNoTotal(t, ns) })
 	t.Run("PagesBackward", func(t *testing.T) { testBackward(t, ns) })
