@@ -65,8 +65,8 @@ func (a Access) VerifierConfig(apiToken string) auth.Config {
 
 // roleOf says which role an operation's root field needs: reader for
 // queries, editor for the create, update, delete and merge mutations,
-// admin for anything else (none yet: imports or backups through the API
-// would be admin's).
+// admin for anything else (a mutation added without a role here is
+// admin's until one is given). The `changes` query checks admin itself.
 func roleOf(field string) auth.Role {
 	switch field {
 	case "createActor", "updateActor", "deleteActor", "createRelationship", "deleteRelationship", "mergeActors":
