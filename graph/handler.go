@@ -76,12 +76,12 @@ func NewHandler(cfg HandlerConfig) (http.Handler, error) {
 	es := NewExecutableSchema(Config{Resolvers: res, Complexity: complexityRoot(cfg.Limits)}).(*executableSchema)
 	srv := handler.New(streamingSchema{es})
 	srv.AddTransport(httpTransport{cacheControl: cfg.CacheControl, maxBytes: int(min(cfg.MaxResponseBytes, math.MaxInt)), observe: cfg.ObserveError,
-		varyAuthorization: cfg.Access.ReadAuth == ReadRequired})
+		varyAuthorization: cfg.Access.ReadAuth == ReadRequired, maxQueryBytes: cfg.Limits.MaxQueryBytes})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	srv.Use(accessGate{readRequired: cfg.Access.ReadAuth == ReadRequired, introspection: cfg.Access.Introspection})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
-	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases})
+	srv.Use(shapeLimit{maxDepth: cfg.Limits.MaxQueryDepth, maxAliases: cfg.Limits.MaxAliases, maxSelections: cfg.Limits.MaxComplexity})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
 	srv.Use(admission{slots: make(chan struct{}, max(cfg.Limits.MaxCostly, 1)), cheap: cfg.Limits.CheapComplexity, observe: cfg.ObserveError})
 	logger := cfg.Logger

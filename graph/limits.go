@@ -45,6 +45,9 @@ type Limits struct {
 	MaxAliases int
 	// MaxTokens caps the parser's tokens; more is TOO_MANY_TOKENS.
 	MaxTokens int
+	// MaxQueryBytes caps a query's text (comments count too); more is
+	// REQUEST_TOO_LARGE. The query caches keep texts, so this bounds them.
+	MaxQueryBytes int
 	// MaxComplexity caps gqlgen's complexity score (list fields count
 	// their page size); more is COMPLEXITY_LIMIT_EXCEEDED.
 	MaxComplexity int
@@ -71,6 +74,7 @@ func DefaultLimits() Limits {
 		MaxQueryDepth:   15,
 		MaxAliases:      30,
 		MaxTokens:       10000,
+		MaxQueryBytes:   64 << 10,
 		MaxComplexity:   100000,
 		RequestTimeout:  10 * time.Second,
 	}
@@ -139,9 +143,14 @@ func (l Limits) depth(depth *int) (int, error) {
 }
 
 // shapeLimit rejects operations nested too deeply or with too many
-// aliases, before any resolver runs.
+// aliases, before any resolver runs; and operations whose fragments expand
+// to more selections than the complexity limit, before gqlgen counts their
+// complexity: each selection costs at least 1, and a chain of fragments
+// each spreading the next four times expands a 700-byte query to 67
+// million selections, which took the complexity count minutes.
 type shapeLimit struct {
 	maxDepth, maxAliases int
+	maxSelections        int
 }
 
 var _ interface {
@@ -157,8 +166,13 @@ func (s shapeLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.O
 	if op == nil {
 		return nil
 	}
-	w := shapeWalker{doc: opCtx.Doc, visiting: map[string]bool{}}
+	w := shapeWalker{doc: opCtx.Doc, visiting: map[string]bool{}, budget: s.maxSelections}
 	depth := w.walk(op.SelectionSet, 1)
+	if w.budget < 0 {
+		err := gqlerror.Errorf("the query's fragments expand to more than %d selections, more than its complexity limit allows", s.maxSelections)
+		errcode.Set(err, string(CodeComplexityExceeded))
+		return err
+	}
 	if depth > s.maxDepth {
 		err := gqlerror.Errorf("query depth %d exceeds the limit of %d", depth, s.maxDepth)
 		errcode.Set(err, string(CodeQueryTooDeep))
@@ -179,11 +193,17 @@ type shapeWalker struct {
 	doc      *ast.QueryDocument
 	aliases  int
 	visiting map[string]bool
+	// budget is how many more selections the walk may expand; below zero
+	// it stops.
+	budget int
 }
 
 func (w *shapeWalker) walk(set ast.SelectionSet, depth int) int {
 	deepest := depth - 1
 	for _, sel := range set {
+		if w.budget--; w.budget < 0 {
+			return deepest
+		}
 		switch sel := sel.(type) {
 		case *ast.Field:
 			if sel.Alias != "" && sel.Alias != sel.Name {

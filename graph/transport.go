@@ -51,6 +51,8 @@ type httpTransport struct {
 	// observe counts the refusals' codes, as the error presenter counts
 	// the GraphQL errors'.
 	observe func(code string)
+	// maxQueryBytes caps the query text (0: no cap).
+	maxQueryBytes int
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -82,6 +84,12 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	start := graphql.Now()
 	params, rerr := readParams(r)
+	if rerr == nil && t.maxQueryBytes > 0 && len(params.Query) > t.maxQueryBytes {
+		// The parsed-query and persisted-query caches keep the text:
+		// bounding it bounds them.
+		rerr = refuse(http.StatusRequestEntityTooLarge, CodeRequestTooLarge,
+			"the query text is %d bytes, more than the limit of %d (-max-query-bytes)", len(params.Query), t.maxQueryBytes)
+	}
 	if rerr != nil {
 		t.reject(w, media, rerr)
 		return
@@ -124,7 +132,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	if r.Method == http.MethodGet {
-		t.cacheHeaders(w, body)
+		t.cacheHeaders(w, r, body)
 		if etagMatches(r.Header.Get("If-None-Match"), w.Header().Get("ETag")) {
 			w.WriteHeader(http.StatusNotModified)
 			return
@@ -138,13 +146,21 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 // cacheHeaders sets the ETag of a GET answer (a hash of its bytes) and the
 // configured Cache-Control. The answer depends on Accept (its media type),
 // so caches must key on it too.
-func (t httpTransport) cacheHeaders(w http.ResponseWriter, body []byte) {
+func (t httpTransport) cacheHeaders(w http.ResponseWriter, r *http.Request, body []byte) {
 	w.Header().Set("ETag", etag(body))
 	w.Header().Add("Vary", "Accept")
 	if t.varyAuthorization {
 		w.Header().Add("Vary", "Authorization")
 	}
-	if t.cacheControl != "" {
+	switch {
+	case r.Header.Get("Authorization") != "":
+		// An answer to a token (an admin's audit trail) is the caller's
+		// own: no shared cache may keep it, whatever -cache-control says.
+		w.Header().Set("Cache-Control", "private, no-store")
+		if !t.varyAuthorization {
+			w.Header().Add("Vary", "Authorization")
+		}
+	case t.cacheControl != "":
 		w.Header().Set("Cache-Control", t.cacheControl)
 	}
 }

@@ -216,6 +216,9 @@ func serve(ctx context.Context, c options, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if n := len(c.APIToken); n > 0 && n < 32 {
+		logger.Warn("ACTORGRAPH_API_TOKEN is short: it grants admin (writes, backups); use at least 32 random bytes, and -rate-limit on a public address", "bytes", n)
+	}
 	srv, err := server.New(server.Config{Graph: store, Backup: backup, Logger: logger, Settings: c.Settings})
 	if err != nil {
 		ln.Close()

@@ -146,6 +146,7 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.Int(&l.MaxQueryDepth, "max-query-depth", "ACTORGRAPH_MAX_QUERY_DEPTH", "deepest selection nesting of a query")
 	fs.Int(&l.MaxAliases, "max-aliases", "ACTORGRAPH_MAX_ALIASES", "most aliased fields in one query")
 	fs.Int(&l.MaxTokens, "max-tokens", "ACTORGRAPH_MAX_TOKENS", "most parser tokens in one query")
+	fs.Int(&l.MaxQueryBytes, "max-query-bytes", "ACTORGRAPH_MAX_QUERY_BYTES", "longest query text in bytes (comments count); the query caches keep texts, so this bounds them")
 	fs.Int(&l.MaxComplexity, "max-complexity", "ACTORGRAPH_MAX_COMPLEXITY", "largest query complexity (list fields count their page size)")
 	fs.Duration(&l.RequestTimeout, "request-timeout", "ACTORGRAPH_REQUEST_TIMEOUT", "time limit of one request")
 	fs.Int(&s.QueryCacheSize, "query-cache-size", "ACTORGRAPH_QUERY_CACHE_SIZE", "parsed queries kept in the cache")
@@ -184,7 +185,7 @@ func (s Settings) Validate() error {
 		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
 		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
 		{"max-nodes", l.MaxNodes}, {"max-edges", l.MaxEdges}, {"max-write-relationships", l.MaxWriteRelationships},
-		{"max-costly", l.MaxCostly},
+		{"max-costly", l.MaxCostly}, {"max-query-bytes", l.MaxQueryBytes},
 		{"query-cache-size", s.QueryCacheSize}, {"apq-cache-size", s.APQCacheSize},
 	} {
 		if v.n < 1 {

@@ -2,11 +2,13 @@ package server_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/internal/server"
 )
@@ -125,5 +127,40 @@ func TestGETAnswersAreCacheable(t *testing.T) {
 	}
 	if _, h, _ := ts.send(t, "POST", "", `{"query":"{ __typename }"}`, "Content-Type", "application/json"); h.Get("ETag") != "" {
 		t.Errorf("a POST answer has an ETag %q", h.Get("ETag"))
+	}
+}
+
+// TestQueriesThatExpandOrGrowAreRefusedCheaply: a chain of fragments that
+// expands to millions of selections is refused before its complexity is
+// counted, and a query text over -max-query-bytes before it is parsed.
+func TestQueriesThatExpandOrGrowAreRefusedCheaply(t *testing.T) {
+	ts := MustStartServer(t)
+	var bomb strings.Builder
+	bomb.WriteString("query { ...F0 }")
+	for i := range 13 {
+		fmt.Fprintf(&bomb, " fragment F%d on Query { ...F%d ...F%d ...F%d ...F%d }", i, i+1, i+1, i+1, i+1)
+	}
+	bomb.WriteString(" fragment F13 on Query { __typename }") // 4^13 selections
+	start := time.Now()
+	r := ts.query(t, bomb.String(), nil)
+	if !r.hasCode("COMPLEXITY_LIMIT_EXCEEDED") {
+		t.Fatalf("fragment bomb: codes %v, want COMPLEXITY_LIMIT_EXCEEDED", r.codes())
+	}
+	t.Logf("fragment bomb refused in %v", time.Since(start)) // minutes before
+	long := `{ __typename } # ` + strings.Repeat("x", 70<<10)
+	if r := ts.query(t, long, nil); !r.hasCode("REQUEST_TOO_LARGE") || r.Status != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a 70 KiB query: status %d codes %v, want 413 REQUEST_TOO_LARGE", r.Status, r.codes())
+	}
+	ts.assertHealthy(t)
+}
+
+// TestAnswersToATokenAreNotSharedCacheable: a GET answer to a request
+// with a token is private whatever -cache-control says.
+func TestAnswersToATokenAreNotSharedCacheable(t *testing.T) {
+	ts := MustStartServer(t, withToken("tok"), func(c *server.Config) { c.CacheControl = "public, max-age=60" })
+	get := "?query=" + url.QueryEscape(`{ actor(id: "vladimir-putin") { name } }`)
+	_, h, _ := ts.send(t, "GET", get, "", "Authorization", "Bearer tok")
+	if h.Get("Cache-Control") != "private, no-store" || !strings.Contains(strings.Join(h.Values("Vary"), ","), "Authorization") {
+		t.Fatalf("GET with a token: Cache-Control %q, Vary %q; want private, no-store and Vary: Authorization", h.Get("Cache-Control"), h.Values("Vary"))
 	}
 }

@@ -24,7 +24,7 @@ func (s *Server) routes(gql http.Handler, store readier) http.Handler {
 	mux.Handle("GET /healthz", s.metrics.instrument("/healthz", http.HandlerFunc(healthz)))
 	mux.Handle("GET /readyz", s.metrics.instrument("/readyz", readyz(store)))
 	// Admin: not under the request time limit (a copy takes as long as it takes).
-	mux.Handle("GET /admin/backup", s.metrics.instrument("/admin/backup", http.HandlerFunc(s.backup)))
+	mux.Handle("GET /admin/backup", s.metrics.instrument("/admin/backup", s.rateLimit(http.HandlerFunc(s.backup))))
 	mux.Handle("GET /metrics", requireToken(s.cfg.MetricsToken, promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{})))
 
 	var h http.Handler = mux
