@@ -29,6 +29,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AggregatedEdge() AggregatedEdgeResolver
 	Government() GovernmentResolver
 	Group() GroupResolver
 	Journalist() JournalistResolver
@@ -55,6 +56,20 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AggregatedEdge struct {
+		Count         func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		FirstDate     func(childComplexity int) int
+		GoldsteinAvg  func(childComplexity int) int
+		GoldsteinSum  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LastDate      func(childComplexity int) int
+		Relationships func(childComplexity int, first *int, after *string) int
+		Source        func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Types         func(childComplexity int) int
 	}
 
 	Change struct {
@@ -261,7 +276,7 @@ type ComplexityRoot struct {
 		Changes          func(childComplexity int, since *string, actor *string, first *int, after *string) int
 		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) int
 		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
-		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) int
+		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) int
 		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
 		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) int
 		Search           func(childComplexity int, text string, first *int) int
@@ -322,10 +337,24 @@ type ComplexityRoot struct {
 	}
 
 	Subgraph struct {
-		Edges       func(childComplexity int) int
-		Nodes       func(childComplexity int) int
-		Truncated   func(childComplexity int) int
-		TruncatedBy func(childComplexity int) int
+		AggregatedEdges func(childComplexity int) int
+		Edges           func(childComplexity int) int
+		NodeStats       func(childComplexity int) int
+		Nodes           func(childComplexity int) int
+		Truncated       func(childComplexity int) int
+		TruncatedBy     func(childComplexity int) int
+	}
+
+	SubgraphNode struct {
+		Actor          func(childComplexity int) int
+		Degree         func(childComplexity int) int
+		Distance       func(childComplexity int) int
+		WeightedDegree func(childComplexity int) int
+	}
+
+	TypeCount struct {
+		Count func(childComplexity int) int
+		Type  func(childComplexity int) int
 	}
 }
 
@@ -333,6 +362,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AggregatedEdgeResolver interface {
+	Relationships(ctx context.Context, obj *model.AggregatedEdge, first *int, after *string) (*model.RelationshipConnection, error)
+}
 type GovernmentResolver interface {
 	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
@@ -368,7 +400,7 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string, last *int, before *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
 	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error)
 	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
 	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error)
@@ -432,6 +464,78 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "AggregatedEdge.count":
+		if e.ComplexityRoot.AggregatedEdge.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Count(childComplexity), true
+	case "AggregatedEdge.evidence":
+		if e.ComplexityRoot.AggregatedEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Evidence(childComplexity), true
+	case "AggregatedEdge.firstDate":
+		if e.ComplexityRoot.AggregatedEdge.FirstDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.FirstDate(childComplexity), true
+	case "AggregatedEdge.goldsteinAvg":
+		if e.ComplexityRoot.AggregatedEdge.GoldsteinAvg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.GoldsteinAvg(childComplexity), true
+	case "AggregatedEdge.goldsteinSum":
+		if e.ComplexityRoot.AggregatedEdge.GoldsteinSum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.GoldsteinSum(childComplexity), true
+	case "AggregatedEdge.id":
+		if e.ComplexityRoot.AggregatedEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.ID(childComplexity), true
+	case "AggregatedEdge.lastDate":
+		if e.ComplexityRoot.AggregatedEdge.LastDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.LastDate(childComplexity), true
+	case "AggregatedEdge.relationships":
+		if e.ComplexityRoot.AggregatedEdge.Relationships == nil {
+			break
+		}
+
+		args, err := ec.field_AggregatedEdge_relationships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Relationships(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "AggregatedEdge.source":
+		if e.ComplexityRoot.AggregatedEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Source(childComplexity), true
+	case "AggregatedEdge.target":
+		if e.ComplexityRoot.AggregatedEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Target(childComplexity), true
+	case "AggregatedEdge.types":
+		if e.ComplexityRoot.AggregatedEdge.Types == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregatedEdge.Types(childComplexity), true
 
 	case "Change.at":
 		if e.ComplexityRoot.Change.At == nil {
@@ -1400,7 +1504,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int), args["aggregate"].(*bool), args["directed"].(*bool), args["includeEdges"].(*bool), args["excludeIds"].([]string), args["perNodeLimit"].(*int)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1679,12 +1783,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceName.Source(childComplexity), true
 
+	case "Subgraph.aggregatedEdges":
+		if e.ComplexityRoot.Subgraph.AggregatedEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.AggregatedEdges(childComplexity), true
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodeStats":
+		if e.ComplexityRoot.Subgraph.NodeStats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.NodeStats(childComplexity), true
 	case "Subgraph.nodes":
 		if e.ComplexityRoot.Subgraph.Nodes == nil {
 			break
@@ -1703,6 +1819,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.TruncatedBy(childComplexity), true
+
+	case "SubgraphNode.actor":
+		if e.ComplexityRoot.SubgraphNode.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Actor(childComplexity), true
+	case "SubgraphNode.degree":
+		if e.ComplexityRoot.SubgraphNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Degree(childComplexity), true
+	case "SubgraphNode.distance":
+		if e.ComplexityRoot.SubgraphNode.Distance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.Distance(childComplexity), true
+	case "SubgraphNode.weightedDegree":
+		if e.ComplexityRoot.SubgraphNode.WeightedDegree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubgraphNode.WeightedDegree(childComplexity), true
+
+	case "TypeCount.count":
+		if e.ComplexityRoot.TypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TypeCount.Count(childComplexity), true
+	case "TypeCount.type":
+		if e.ComplexityRoot.TypeCount.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TypeCount.Type(childComplexity), true
 
 	}
 	return 0, false
@@ -2535,6 +2689,61 @@ type Subgraph {
   truncated: Boolean!
   "The caps that cut this subgraph, in the order they applied; empty when nothing was left out."
   truncatedBy: [Truncation!]!
+  "With ` + "`" + `aggregate: true` + "`" + `: one edge per dyad and direction (per unordered dyad with ` + "`" + `directed: false` + "`" + `) standing for the relationships of ` + "`" + `edges` + "`" + ` (read before ` + "`" + `includeEdges` + "`" + ` empties it), by id; empty otherwise."
+  aggregatedEdges: [AggregatedEdge!]!
+  "Styling weights of each node of ` + "`" + `nodes` + "`" + `, in the same order."
+  nodeStats: [SubgraphNode!]!
+}
+
+"The relationships between two actors of a subgraph, drawn as one edge. Built from the subgraph's relationships, so the edge cap (EDGE_LIMIT) bounds what is aggregated."
+type AggregatedEdge {
+  "Stable id: ` + "`" + `agg:<source>><target>` + "`" + ` when directed, ` + "`" + `agg:<source>~<target>` + "`" + ` when undirected (then source < target by id)."
+  id: ID!
+  "The acting actor's id (directed), or the smaller id of the two (undirected)."
+  source: ID!
+  "The acted-upon actor's id (directed), or the larger id of the two (undirected)."
+  target: ID!
+  "How many relationships the edge stands for."
+  count: Int!
+  "Each relationship type with its count, most frequent first, then by type."
+  types: [TypeCount!]!
+  "Sum of the Goldstein scores of the relationships that have one; null when none has."
+  goldsteinSum: Float
+  "Mean Goldstein score of the relationships that have one; null when none has."
+  goldsteinAvg: Float
+  "The earliest date of the dated relationships; null when none is dated."
+  firstDate: Date
+  "The latest date of the dated relationships; null when none is dated."
+  lastDate: Date
+  "A representative evidence: a verbatim quote before a coded event before background, then the relationship with the most mentions, then the smallest relationship id, then the first evidence of that relationship; null when none has evidence."
+  evidence: Evidence
+  "The relationships the edge stands for, ordered by id, paged forwards."
+  relationships(
+    "At most this many relationships (default 20, at most -max-page-size, default 100)."
+    first: Int
+    "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship."
+    after: String
+  ): RelationshipConnection!
+}
+
+"How many relationships of one type an aggregated edge stands for."
+type TypeCount {
+  "The relationship type."
+  type: RelationshipType!
+  "How many relationships of that type."
+  count: Int!
+}
+
+"A subgraph node's weights for styling."
+type SubgraphNode {
+  "The actor (the same as in ` + "`" + `nodes` + "`" + `)."
+  actor: Actor!
+  "Hops from the centre (0 for the centre), along relationships the walk may use."
+  distance: Int!
+  "Relationships of ` + "`" + `edges` + "`" + ` (before ` + "`" + `includeEdges` + "`" + ` empties it) at this actor, those to excluded actors included; the degree within the subgraph, not overall."
+  degree: Int!
+  "Sum of the absolute Goldstein scores of those relationships (one without a score adds 0)."
+  weightedDegree: Float!
 }
 
 "A cap that cut a subgraph."
@@ -2543,6 +2752,8 @@ enum Truncation {
   NODE_LIMIT
   "The edge cap (-max-edges, default 2000) left out relationships among the nodes: an edge belongs to its ` + "`" + `from` + "`" + ` actor, and the edges of the nearest actors are kept (each actor's by id)."
   EDGE_LIMIT
+  "The per-node expansion limit (` + "`" + `perNodeLimit` + "`" + `) left out neighbours: each node kept its most connected ones."
+  PER_NODE_LIMIT
 }
 
 "What kind of write a change records."
@@ -2800,6 +3011,16 @@ type Query {
     filter: PathFilter
     "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncatedBy` + "`" + ` says NODE_LIMIT when some were left out. Absent, or above -max-nodes (default 500): -max-nodes."
     limit: Int
+    "Fill ` + "`" + `aggregatedEdges` + "`" + `, one edge per dyad, and leave ` + "`" + `edges` + "`" + ` empty unless ` + "`" + `includeEdges` + "`" + `."
+    aggregate: Boolean = false
+    "With ` + "`" + `aggregate` + "`" + `: one aggregated edge per direction (true) or per unordered pair of actors (false)."
+    directed: Boolean = true
+    "With ` + "`" + `aggregate` + "`" + `: keep ` + "`" + `edges` + "`" + ` filled too."
+    includeEdges: Boolean = false
+    "Actors the caller already has (at most -max-nodes ids): the walk passes through them, but they are left out of ` + "`" + `nodes` + "`" + ` and ` + "`" + `nodeStats` + "`" + ` and do not count towards ` + "`" + `limit` + "`" + `; the relationships to them are still returned."
+    excludeIds: [ID!]
+    "Each actor adds at most this many new neighbours to the walk, the most connected first (by the number of relationships between them, then id); ` + "`" + `truncatedBy` + "`" + ` says PER_NODE_LIMIT when some were left out. Applied to the walk within the caps, so exact when no other cap cut it. At least 1; absent: no limit."
+    perNodeLimit: Int
   ): Subgraph!
   """
   A shortest path between two actors, null when there is none within maxHops.
@@ -3041,6 +3262,34 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 		return ec.fieldContext_ActorEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregatedEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AggregatedEdge_id(ctx, field)
+	case "source":
+		return ec.fieldContext_AggregatedEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_AggregatedEdge_target(ctx, field)
+	case "count":
+		return ec.fieldContext_AggregatedEdge_count(ctx, field)
+	case "types":
+		return ec.fieldContext_AggregatedEdge_types(ctx, field)
+	case "goldsteinSum":
+		return ec.fieldContext_AggregatedEdge_goldsteinSum(ctx, field)
+	case "goldsteinAvg":
+		return ec.fieldContext_AggregatedEdge_goldsteinAvg(ctx, field)
+	case "firstDate":
+		return ec.fieldContext_AggregatedEdge_firstDate(ctx, field)
+	case "lastDate":
+		return ec.fieldContext_AggregatedEdge_lastDate(ctx, field)
+	case "evidence":
+		return ec.fieldContext_AggregatedEdge_evidence(ctx, field)
+	case "relationships":
+		return ec.fieldContext_AggregatedEdge_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregatedEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3339,8 +3588,36 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	case "truncatedBy":
 		return ec.fieldContext_Subgraph_truncatedBy(ctx, field)
+	case "aggregatedEdges":
+		return ec.fieldContext_Subgraph_aggregatedEdges(ctx, field)
+	case "nodeStats":
+		return ec.fieldContext_Subgraph_nodeStats(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_SubgraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_SubgraphNode_actor(ctx, field)
+	case "distance":
+		return ec.fieldContext_SubgraphNode_distance(ctx, field)
+	case "degree":
+		return ec.fieldContext_SubgraphNode_degree(ctx, field)
+	case "weightedDegree":
+		return ec.fieldContext_SubgraphNode_weightedDegree(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubgraphNode", field.Name)
+}
+
+func (ec *executionContext) childFields_TypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_TypeCount_type(ctx, field)
+	case "count":
+		return ec.fieldContext_TypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TypeCount", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3458,6 +3735,28 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_AggregatedEdge_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
 
 func (ec *executionContext) field_Government_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -4238,6 +4537,46 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["limit"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "aggregate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["aggregate"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "directed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["directed"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeEdges",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeEdges"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "excludeIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["excludeIds"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "perNodeLimit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["perNodeLimit"] = arg9
 	return args, nil
 }
 
@@ -4629,6 +4968,298 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregatedEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _AggregatedEdge_source(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _AggregatedEdge_target(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _AggregatedEdge_count(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "Int")
+}
+
+func (ec *executionContext) _AggregatedEdge_types(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_types(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Types(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []actorgraph.TypeCount) graphql.Marshaler {
+			return ec.marshalNTypeCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTypeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_types(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregatedEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregatedEdge_goldsteinSum(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_goldsteinSum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoldsteinSum(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_goldsteinSum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "Float")
+}
+
+func (ec *executionContext) _AggregatedEdge_goldsteinAvg(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_goldsteinAvg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoldsteinAvg(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_goldsteinAvg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "Float")
+}
+
+func (ec *executionContext) _AggregatedEdge_firstDate(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_firstDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *actorgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_firstDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "Date")
+}
+
+func (ec *executionContext) _AggregatedEdge_lastDate(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_lastDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *actorgraph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_lastDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregatedEdge", field, true, false, "Date")
+}
+
+func (ec *executionContext) _AggregatedEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *actorgraph.Evidence) graphql.Marshaler {
+			return ec.marshalOEvidence2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregatedEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregatedEdge_relationships(ctx context.Context, field graphql.CollectedField, obj *model.AggregatedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregatedEdge_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AggregatedEdge().Relationships(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregatedEdge_relationships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregatedEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AggregatedEdge_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8407,7 +9038,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int), fc.Args["aggregate"].(*bool), fc.Args["directed"].(*bool), fc.Args["includeEdges"].(*bool), fc.Args["excludeIds"].([]string), fc.Args["perNodeLimit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -9800,6 +10431,217 @@ func (ec *executionContext) _Subgraph_truncatedBy(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Subgraph_truncatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Truncation")
+}
+
+func (ec *executionContext) _Subgraph_aggregatedEdges(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_aggregatedEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AggregatedEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AggregatedEdge) graphql.Marshaler {
+			return ec.marshalNAggregatedEdge2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐAggregatedEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_aggregatedEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregatedEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_nodeStats(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodeStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeStats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubgraphNode) graphql.Marshaler {
+			return ec.marshalNSubgraphNode2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSubgraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodeStats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubgraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubgraphNode_actor(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubgraphNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubgraphNode_distance(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_distance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Distance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_distance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SubgraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SubgraphNode_weightedDegree(ctx context.Context, field graphql.CollectedField, obj *model.SubgraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubgraphNode_weightedDegree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightedDegree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubgraphNode_weightedDegree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubgraphNode", field, false, false, "Float")
+}
+
+func (ec *executionContext) _TypeCount_type(ctx context.Context, field graphql.CollectedField, obj *actorgraph.TypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TypeCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actorgraph.RelationshipType) graphql.Marshaler {
+			return ec.marshalNRelationshipType2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐRelationshipType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TypeCount", field, false, false, "RelationshipType")
+}
+
+func (ec *executionContext) _TypeCount_count(ctx context.Context, field graphql.CollectedField, obj *actorgraph.TypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TypeCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -11615,6 +12457,90 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var aggregatedEdgeImplementors = []string{"AggregatedEdge"}
+
+func (ec *executionContext) _AggregatedEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AggregatedEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregatedEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregatedEdge")
+		case "id":
+			out.Values[i] = ec._AggregatedEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._AggregatedEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._AggregatedEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "count":
+			out.Values[i] = ec._AggregatedEdge_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "types":
+			out.Values[i] = ec._AggregatedEdge_types(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goldsteinSum":
+			out.Values[i] = ec._AggregatedEdge_goldsteinSum(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goldsteinAvg":
+			out.Values[i] = ec._AggregatedEdge_goldsteinAvg(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstDate":
+			out.Values[i] = ec._AggregatedEdge_firstDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastDate":
+			out.Values[i] = ec._AggregatedEdge_lastDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._AggregatedEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AggregatedEdge_relationships(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var changeImplementors = []string{"Change"}
 
 func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *model.Change) graphql.Marshaler {
@@ -13380,6 +14306,102 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "aggregatedEdges":
+			out.Values[i] = ec._Subgraph_aggregatedEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodeStats":
+			out.Values[i] = ec._Subgraph_nodeStats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphNodeImplementors = []string{"SubgraphNode"}
+
+func (ec *executionContext) _SubgraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.SubgraphNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubgraphNode")
+		case "actor":
+			out.Values[i] = ec._SubgraphNode_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distance":
+			out.Values[i] = ec._SubgraphNode_distance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degree":
+			out.Values[i] = ec._SubgraphNode_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weightedDegree":
+			out.Values[i] = ec._SubgraphNode_weightedDegree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var typeCountImplementors = []string{"TypeCount"}
+
+func (ec *executionContext) _TypeCount(ctx context.Context, sel ast.SelectionSet, obj *actorgraph.TypeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, typeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TypeCount")
+		case "type":
+			out.Values[i] = ec._TypeCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._TypeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13828,6 +14850,30 @@ func (ec *executionContext) marshalNActorKind2githubᚗcomᚋactorgraphᚋactorg
 		graphql.AddInvalidNullFromMarshaler(ctx, "ActorKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNAggregatedEdge2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐAggregatedEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AggregatedEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregatedEdge2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐAggregatedEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregatedEdge2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐAggregatedEdge(ctx context.Context, sel ast.SelectionSet, v *model.AggregatedEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregatedEdge!")
+		return graphql.Null
+	}
+	return ec._AggregatedEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -14374,6 +15420,30 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋactorgraphᚋacto
 	return ec._Subgraph(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSubgraphNode2ᚕᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSubgraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SubgraphNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSubgraphNode2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSubgraphNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubgraphNode2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐSubgraphNode(ctx context.Context, sel ast.SelectionSet, v *model.SubgraphNode) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubgraphNode!")
+		return graphql.Null
+	}
+	return ec._SubgraphNode(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx context.Context, v any) (actorgraph.Truncation, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := actorgraph.Truncation(tmp)
@@ -14408,6 +15478,26 @@ func (ec *executionContext) marshalNTruncation2ᚕgithubᚗcomᚋactorgraphᚋac
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTruncation2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTruncation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTypeCount2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTypeCount(ctx context.Context, sel ast.SelectionSet, v actorgraph.TypeCount) graphql.Marshaler {
+	return ec._TypeCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTypeCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []actorgraph.TypeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTypeCount2githubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐTypeCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -14701,6 +15791,13 @@ func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋactorgraphᚋact
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *actorgraph.Evidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

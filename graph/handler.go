@@ -152,7 +152,11 @@ func complexityRoot(l Limits) ComplexityRoot {
 	// aliased neighborhoods cost ten times one.
 	c.Subgraph.Nodes = func(child int) int { return 1 + child*max(l.MaxNodes, 1) }
 	c.Subgraph.Edges = func(child int) int { return 1 + child*max(l.MaxEdges, 1) }
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, _ *int) int {
+	c.Subgraph.AggregatedEdges = func(child int) int { return 1 + child*max(l.MaxEdges, 1) }
+	c.Subgraph.NodeStats = func(child int) int { return 1 + child*max(l.MaxNodes, 1) }
+	c.AggregatedEdge.Relationships = func(child int, first *int, _ *string) int { return 1 + child*page(first) }
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, _ *int,
+		_, _, _ *bool, _ []string, _ *int) int {
 		return 1 + child
 	}
 	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []actorgraph.RelationshipType, _ *actorgraph.Direction, _ *model.PathFilter) int {

@@ -14,6 +14,11 @@ import (
 )
 
 // Relationships is the resolver for the relationships field.
+func (r *aggregatedEdgeResolver) Relationships(ctx context.Context, obj *model.AggregatedEdge, first *int, after *string) (*model.RelationshipConnection, error) {
+	return r.aggregatedRelationships(ctx, obj, first, after)
+}
+
+// Relationships is the resolver for the relationships field.
 func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
 	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
 }
@@ -166,7 +171,7 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error) {
 	d, err := r.Limits.depth(depth)
 	if err != nil {
 		return nil, err
@@ -179,12 +184,15 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err != nil {
 		return nil, err
 	}
-	sub, err := r.Graph.Neighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, MaxEdges: r.Limits.MaxEdges, Walk: walk})
+	draw, err := r.Limits.drawOptions(excludeIds, perNodeLimit)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: model.NewActors(sub.Nodes), Edges: model.NewRelationships(sub.Edges),
-		Truncated: sub.Truncated, TruncatedBy: append([]actorgraph.Truncation{}, sub.TruncatedBy...)}, nil
+	sub, err := r.Graph.DrawNeighborhood(ctx, id, actorgraph.NeighborhoodOptions{Depth: d, Limit: n, MaxEdges: r.Limits.MaxEdges, Walk: walk}, draw)
+	if err != nil {
+		return nil, err
+	}
+	return subgraphOf(sub, aggregate, directed, includeEdges), nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.
@@ -290,6 +298,9 @@ func (r *resolutionResolver) MentionCount(ctx context.Context, obj *model.Resolu
 	return page.TotalCount, nil
 }
 
+// AggregatedEdge returns AggregatedEdgeResolver implementation.
+func (r *Resolver) AggregatedEdge() AggregatedEdgeResolver { return &aggregatedEdgeResolver{r} }
+
 // Government returns GovernmentResolver implementation.
 func (r *Resolver) Government() GovernmentResolver { return &governmentResolver{r} }
 
@@ -324,15 +335,16 @@ func (r *Resolver) Relationship() RelationshipResolver { return &relationshipRes
 func (r *Resolver) Resolution() ResolutionResolver { return &resolutionResolver{r} }
 
 type (
-	governmentResolver   struct{ *Resolver }
-	groupResolver        struct{ *Resolver }
-	journalistResolver   struct{ *Resolver }
-	leaderResolver       struct{ *Resolver }
-	mediatorResolver     struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	officialResolver     struct{ *Resolver }
-	organizationResolver struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	relationshipResolver struct{ *Resolver }
-	resolutionResolver   struct{ *Resolver }
+	aggregatedEdgeResolver struct{ *Resolver }
+	governmentResolver     struct{ *Resolver }
+	groupResolver          struct{ *Resolver }
+	journalistResolver     struct{ *Resolver }
+	leaderResolver         struct{ *Resolver }
+	mediatorResolver       struct{ *Resolver }
+	mutationResolver       struct{ *Resolver }
+	officialResolver       struct{ *Resolver }
+	organizationResolver   struct{ *Resolver }
+	queryResolver          struct{ *Resolver }
+	relationshipResolver   struct{ *Resolver }
+	resolutionResolver     struct{ *Resolver }
 )

@@ -273,6 +273,22 @@ type Subgraph struct {
 	Truncated bool `json:"truncated"`
 	// The caps that cut this subgraph, in the order they applied; empty when nothing was left out.
 	TruncatedBy []actorgraph.Truncation `json:"truncatedBy"`
+	// With `aggregate: true`: one edge per dyad and direction (per unordered dyad with `directed: false`) standing for the relationships of `edges` (read before `includeEdges` empties it), by id; empty otherwise.
+	AggregatedEdges []*AggregatedEdge `json:"aggregatedEdges"`
+	// Styling weights of each node of `nodes`, in the same order.
+	NodeStats []*SubgraphNode `json:"nodeStats"`
+}
+
+// A subgraph node's weights for styling.
+type SubgraphNode struct {
+	// The actor (the same as in `nodes`).
+	Actor Actor `json:"actor"`
+	// Hops from the centre (0 for the centre), along relationships the walk may use.
+	Distance int `json:"distance"`
+	// Relationships of `edges` (before `includeEdges` empties it) at this actor, those to excluded actors included; the degree within the subgraph, not overall.
+	Degree int `json:"degree"`
+	// Sum of the absolute Goldstein scores of those relationships (one without a score adds 0).
+	WeightedDegree float64 `json:"weightedDegree"`
 }
 
 // Fields to change; absent fields stay as they are. The rules of CreateActorInput apply to the result.

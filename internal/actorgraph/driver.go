@@ -433,10 +433,13 @@ type Truncation string
 const (
 	NodeLimit Truncation = "NODE_LIMIT"
 	EdgeLimit Truncation = "EDGE_LIMIT"
+	// PerNodeLimit: a per-node expansion limit (DrawOptions.PerNodeLimit)
+	// left out neighbours.
+	PerNodeLimit Truncation = "PER_NODE_LIMIT"
 )
 
 // Truncations lists every truncation in a fixed order.
-var Truncations = []Truncation{NodeLimit, EdgeLimit}
+var Truncations = []Truncation{NodeLimit, EdgeLimit, PerNodeLimit}
 
 // Cut records that cap t left something out.
 func (s *Subgraph) Cut(t Truncation) {
