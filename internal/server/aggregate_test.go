@@ -134,7 +134,9 @@ func checkAgainstOracle(t *testing.T, plain, agg drawn, directed bool) {
 			i := slices.IndexFunc(w.Types, func(x struct {
 				Type  string
 				Count int
-			}) bool { return x.Type == tc.Type })
+			}) bool {
+				return x.Type == tc.Type
+			})
 			if i < 0 || w.Types[i].Count != tc.Count {
 				t.Errorf("edge %s types %+v, want %+v", g.ID, g.Types, w.Types)
 			}
