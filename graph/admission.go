@@ -36,11 +36,13 @@ func (a admission) InterceptOperation(ctx context.Context, next graphql.Operatio
 	if stats == nil || stats.Complexity <= a.cheap {
 		return next(ctx)
 	}
-	// Wait nine tenths of the time left: the last tenth answers OVERLOADED
-	// before the time limit turns the answer into TIMEOUT.
+	// Wait the time left but a tenth of it (at least 100 ms): that last
+	// part answers OVERLOADED before the time limit turns the answer
+	// into TIMEOUT.
 	wait := time.Hour
 	if dl, ok := ctx.Deadline(); ok {
-		wait = time.Until(dl) * 9 / 10
+		left := time.Until(dl)
+		wait = max(left-max(left/10, 100*time.Millisecond), 0)
 	}
 	timer := time.NewTimer(wait)
 	defer timer.Stop()

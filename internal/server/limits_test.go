@@ -217,7 +217,7 @@ func TestCostlyOperationsWaitForASlotCheapOnesDoNot(t *testing.T) {
 	defer st.Close()
 	d := heldDriver{Driver: st, started: make(chan struct{}), release: make(chan struct{})}
 	lim := graph.DefaultLimits()
-	lim.RequestTimeout = 300 * time.Millisecond
+	lim.RequestTimeout = time.Second
 	lim.MaxCostly, lim.CheapComplexity = 1, 3
 	ts := MustStartServer(t, withLimits(lim), withStore(actorgraph.NewGraph(d)))
 	first := make(chan *gqlResponse)
