@@ -293,6 +293,15 @@ type PathOptions struct {
 	Within *int
 }
 
+// WithinDays returns Within, -1 when unset (pathfind.TemporalPath's
+// "no window").
+func (o PathOptions) WithinDays() int {
+	if o.Within == nil {
+		return -1
+	}
+	return *o.Within
+}
+
 // Validate checks the options every search shares.
 func (o PathOptions) Validate() error {
 	if o.MaxHops < 1 {
