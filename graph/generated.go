@@ -103,7 +103,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -117,7 +117,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -131,7 +131,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -145,7 +145,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -159,7 +159,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -202,7 +202,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -216,7 +216,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -257,15 +257,16 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor            func(childComplexity int, id string) int
 		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string, last *int, before *string) int
-		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int) int
+		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int) int
 		Changes          func(childComplexity int, since *string, actor *string, first *int, after *string) int
-		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) int
-		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
-		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) int
-		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
+		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
+		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
+		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, asOf *actorgraph.Date, limit *int) int
+		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int, after *string) int
 		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) int
 		Search           func(childComplexity int, text string, first *int) int
-		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) int
+		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter, asOf *actorgraph.Date) int
+		TemporalPath     func(childComplexity int, from string, to string, within *string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
 	}
 
 	Relationship struct {
@@ -334,19 +335,19 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type GovernmentResolver interface {
-	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type GroupResolver interface {
-	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type JournalistResolver interface {
-	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type LeaderResolver interface {
-	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MediatorResolver interface {
-	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MutationResolver interface {
 	CreateActor(ctx context.Context, input model.CreateActorInput) (model.Actor, error)
@@ -357,10 +358,10 @@ type MutationResolver interface {
 	MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error)
 }
 type OfficialResolver interface {
-	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type OrganizationResolver interface {
-	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type QueryResolver interface {
 	Changes(ctx context.Context, since *string, actor *string, first *int, after *string) (*model.ChangeConnection, error)
@@ -368,12 +369,13 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string, last *int, before *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
 	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error)
-	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
-	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error)
-	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error)
-	CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) (*model.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, asOf *actorgraph.Date, limit *int) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
+	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int) ([]*model.Path, error)
+	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) ([]*model.Path, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int, after *string) (*model.PathConnection, error)
+	CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
+	TemporalPath(ctx context.Context, from string, to string, within *string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
 }
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *model.Relationship) (model.Actor, error)
@@ -611,7 +613,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Government.resolution":
 		if e.ComplexityRoot.Government.Resolution == nil {
 			break
@@ -683,7 +685,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.resolution":
 		if e.ComplexityRoot.Group.Resolution == nil {
 			break
@@ -755,7 +757,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Journalist.resolution":
 		if e.ComplexityRoot.Journalist.Resolution == nil {
 			break
@@ -827,7 +829,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Leader.resolution":
 		if e.ComplexityRoot.Leader.Resolution == nil {
 			break
@@ -899,7 +901,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Mediator.resolution":
 		if e.ComplexityRoot.Mediator.Resolution == nil {
 			break
@@ -1124,7 +1126,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Official.resolution":
 		if e.ComplexityRoot.Official.Resolution == nil {
 			break
@@ -1196,7 +1198,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organization.resolution":
 		if e.ComplexityRoot.Organization.Resolution == nil {
 			break
@@ -1355,7 +1357,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["first"].(*int)), true
 	case "Query.changes":
 		if e.ComplexityRoot.Query.Changes == nil {
 			break
@@ -1377,7 +1379,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*actorgraph.Weight), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*actorgraph.Weight), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 
 	case "Query.kShortestPaths":
 		if e.ComplexityRoot.Query.KShortestPaths == nil {
@@ -1389,7 +1391,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.KShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["k"].(*int), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.KShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["k"].(*int), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -1400,7 +1402,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["limit"].(*int)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1411,7 +1413,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string)), true
 	case "Query.relationships":
 		if e.ComplexityRoot.Query.Relationships == nil {
 			break
@@ -1444,7 +1446,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]actorgraph.RelationshipType), args["direction"].(*actorgraph.Direction), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]actorgraph.RelationshipType), args["direction"].(*actorgraph.Direction), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
+	case "Query.temporalPath":
+		if e.ComplexityRoot.Query.TemporalPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_temporalPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TemporalPath(childComplexity, args["from"].(string), args["to"].(string), args["within"].(*string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 
 	case "Relationship.avgTone":
 		if e.ComplexityRoot.Relationship.AvgTone == nil {
@@ -1982,6 +1995,8 @@ interface Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2026,6 +2041,8 @@ type Leader implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2070,6 +2087,8 @@ type Government implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2114,6 +2133,8 @@ type Mediator implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2158,6 +2179,8 @@ type Official implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2202,6 +2225,8 @@ type Journalist implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2246,6 +2271,8 @@ type Organization implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2290,6 +2317,8 @@ type Group implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2798,6 +2827,8 @@ type Query {
     types: [RelationshipType!]
     "Which relationships and actors the walk may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncatedBy` + "`" + ` says NODE_LIMIT when some were left out. Absent, or above -max-nodes (default 500): -max-nodes."
     limit: Int
   ): Subgraph!
@@ -2820,6 +2851,8 @@ type Query {
     direction: Direction
     "Which relationships and actors the path may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): Path
   "Every shortest path (at most ` + "`" + `first` + "`" + `), in the path order; empty when there is none within maxHops."
   allShortestPaths(
@@ -2831,6 +2864,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many paths, the first in the path order. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives none."
     first: Int
   ): [Path!]!
@@ -2846,6 +2881,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): [Path!]!
   "All loopless paths within maxHops, in the path order, a page at a time (forwards only)."
   paths(
@@ -2857,6 +2894,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many paths on the page. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that path. Cursors are positions in the path order, valid while the graph does not change; one from another list is BAD_USER_INPUT."
@@ -2874,6 +2913,33 @@ type Query {
     maxHops: Int
     "Which relationships and actors the path may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
+  ): Path
+  """
+  A time-respecting path: each relationship dated on or after the one
+  before it, and with ` + "`" + `within` + "`" + ` no later than the first relationship's date
+  plus that duration (the window is measured from the first step). Undated
+  relationships cannot be used. Of such paths within maxHops it returns one
+  with the fewest relationships, then the earliest arrival (the date of the
+  last relationship), then the first in the path order; null when there is
+  none. Dates are days: relationships on the same day may follow each other
+  in either order. Answers "could a message have passed from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + `
+  along the dated events?", with the evidence of each step.
+  """
+  temporalPath(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "The longest time from the first relationship's date to the last one's: an ISO 8601 duration in days or weeks, e.g. ` + "`" + `P7D` + "`" + `, ` + "`" + `P2W` + "`" + `, ` + "`" + `P1W3D` + "`" + `; ` + "`" + `P0D` + "`" + ` keeps the path within one day. Months and years (lengths vary) and times of day are BAD_USER_INPUT, as is anything else that is not such a duration. Absent: no limit."
+    within: String
+    "Most relationships on the path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the path may use (its dates narrow the relationships further); absent: all, either way."
+    filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): Path
 }
 
@@ -3478,38 +3544,46 @@ func (ec *executionContext) field_Government_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3532,38 +3606,46 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3586,38 +3668,46 @@ func (ec *executionContext) field_Journalist_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3640,38 +3730,46 @@ func (ec *executionContext) field_Leader_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3694,38 +3792,46 @@ func (ec *executionContext) field_Mediator_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3856,38 +3962,46 @@ func (ec *executionContext) field_Official_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3910,38 +4024,46 @@ func (ec *executionContext) field_Organization_relationships_args(ctx context.Co
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -4054,14 +4176,22 @@ func (ec *executionContext) field_Query_allShortestPaths_args(ctx context.Contex
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
+	args["first"] = arg5
 	return args, nil
 }
 
@@ -4146,6 +4276,14 @@ func (ec *executionContext) field_Query_cheapestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -4192,6 +4330,14 @@ func (ec *executionContext) field_Query_kShortestPaths_args(ctx context.Context,
 		return nil, err
 	}
 	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -4230,14 +4376,22 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg4
+	args["limit"] = arg5
 	return args, nil
 }
 
@@ -4276,22 +4430,30 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -4414,6 +4576,68 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_temporalPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "within",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["within"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -5378,7 +5602,7 @@ func (ec *executionContext) _Government_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -5661,7 +5885,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -5944,7 +6168,7 @@ func (ec *executionContext) _Journalist_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6227,7 +6451,7 @@ func (ec *executionContext) _Leader_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6510,7 +6734,7 @@ func (ec *executionContext) _Mediator_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -7388,7 +7612,7 @@ func (ec *executionContext) _Official_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -7671,7 +7895,7 @@ func (ec *executionContext) _Organization_relationships(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -8407,7 +8631,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -8451,7 +8675,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["direction"].(*actorgraph.Direction), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["direction"].(*actorgraph.Direction), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -8495,7 +8719,7 @@ func (ec *executionContext) _Query_allShortestPaths(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
@@ -8539,7 +8763,7 @@ func (ec *executionContext) _Query_kShortestPaths(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().KShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["k"].(*int), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().KShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["k"].(*int), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
@@ -8583,7 +8807,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PathConnection) graphql.Marshaler {
@@ -8627,7 +8851,7 @@ func (ec *executionContext) _Query_cheapestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*actorgraph.Weight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*actorgraph.Weight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -8655,6 +8879,50 @@ func (ec *executionContext) fieldContext_Query_cheapestPath(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cheapestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_temporalPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_temporalPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TemporalPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["within"].(*string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_temporalPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_temporalPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12984,6 +13252,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cheapestPath(ctx, field)
+				})
+		case "temporalPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_temporalPath(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
