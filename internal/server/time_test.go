@@ -74,7 +74,9 @@ func TestAsOfOnRelationshipsAndNeighborhood(t *testing.T) {
 	    before: relationships(asOf: "2025-05-18") { edges { node { id } } }
 	    on: relationships(asOf: "2025-05-19") { edges { node { id } } } }
 	  neighborhood(id: "alexander-stubb", asOf: "2025-05-18") { nodes { id } edges { id } } }`, nil)
-	type ids struct{ Edges []struct{ Node struct{ ID string } } }
+	type ids struct {
+		Edges []struct{ Node struct{ ID string } }
+	}
 	var got struct {
 		Actor        struct{ Before, On ids }
 		Neighborhood struct {
