@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,13 +218,42 @@ func walkOf(f *model.PathFilter, types []actorgraph.RelationshipType, direction 
 }
 
 // pathOptions resolves maxHops and the filter of a path query.
-func (r *Resolver) pathOptions(maxHops *int, f *model.PathFilter, types []actorgraph.RelationshipType, direction *actorgraph.Direction) (actorgraph.PathOptions, error) {
+func (r *Resolver) pathOptions(maxHops *int, f *model.PathFilter, types []actorgraph.RelationshipType, direction *actorgraph.Direction, asOf *actorgraph.Date) (actorgraph.PathOptions, error) {
 	hops, err := r.Limits.hops(maxHops)
 	if err != nil {
 		return actorgraph.PathOptions{}, err
 	}
 	w, err := walkOf(f, types, direction)
+	w.AsOf = asOf
 	return actorgraph.PathOptions{MaxHops: hops, Walk: w}, err
+}
+
+// isoDuration is an ISO 8601 duration in weeks and days: P7D, P2W, P1W3D.
+var isoDuration = regexp.MustCompile(`^P(?:(\d{1,5})W)?(?:(\d{1,6})D)?$`)
+
+// isoDays reads temporalPath's `within`, an ISO 8601 duration, as a number
+// of days. Only weeks and days are accepted: months and years have no
+// fixed length in days, and a time of day is finer than relationship
+// dates, so those are refused rather than approximated.
+func isoDays(s string) (int, error) {
+	m := isoDuration.FindStringSubmatch(s)
+	if m == nil || s == "P" {
+		msg := "%q is not an ISO 8601 duration in weeks and days (e.g. P7D, P2W, P1W3D)"
+		if strings.HasPrefix(s, "P") && strings.ContainsAny(s, "YMT") {
+			msg += "; months, years and times of day are not accepted"
+		}
+		return 0, actorgraph.Invalid("within", msg, s)
+	}
+	days := 0
+	if m[1] != "" {
+		w, _ := strconv.Atoi(m[1])
+		days += 7 * w
+	}
+	if m[2] != "" {
+		d, _ := strconv.Atoi(m[2])
+		days += d
+	}
+	return days, nil
 }
 
 // Path cursors are positions in the path order ("path:<offset of the
@@ -251,7 +281,7 @@ func pathConnection(paths []actorgraph.Path, offset int, more bool) *model.PathC
 }
 
 // actorRelationships resolves Actor.relationships for every object type.
-func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, args connectionArgs) (*model.RelationshipConnection, error) {
+func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, args connectionArgs) (*model.RelationshipConnection, error) {
 	page, err := r.pageRequest(ctx, cursorRelationship, args)
 	if err != nil {
 		return nil, err
@@ -261,6 +291,9 @@ func (r *Resolver) actorRelationships(ctx context.Context, obj model.Actor, dire
 		direction: directionOr(direction),
 		types:     typesKey(types),
 		page:      page,
+	}
+	if asOf != nil {
+		key.asOf = *asOf
 	}
 	rels, err := loadersFrom(ctx).relationships.Load(ctx, key)
 	if err != nil {

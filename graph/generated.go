@@ -118,7 +118,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -132,7 +132,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -146,7 +146,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -160,7 +160,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -174,7 +174,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -217,7 +217,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -231,7 +231,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Name          func(childComplexity int) int
-		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) int
+		Relationships func(childComplexity int, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) int
 		Resolution    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		WikidataID    func(childComplexity int) int
@@ -272,15 +272,16 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor            func(childComplexity int, id string) int
 		Actors           func(childComplexity int, filter *model.ActorFilter, first *int, after *string, last *int, before *string) int
-		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int) int
+		AllShortestPaths func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int) int
 		Changes          func(childComplexity int, since *string, actor *string, first *int, after *string) int
-		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) int
-		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter) int
-		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) int
-		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) int
+		CheapestPath     func(childComplexity int, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
+		KShortestPaths   func(childComplexity int, from string, to string, k *int, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
+		Neighborhood     func(childComplexity int, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, asOf *actorgraph.Date, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) int
+		Paths            func(childComplexity int, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int, after *string) int
 		Relationships    func(childComplexity int, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) int
 		Search           func(childComplexity int, text string, first *int) int
-		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) int
+		ShortestPath     func(childComplexity int, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter, asOf *actorgraph.Date) int
+		TemporalPath     func(childComplexity int, from string, to string, within *string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) int
 	}
 
 	Relationship struct {
@@ -366,19 +367,19 @@ type AggregatedEdgeResolver interface {
 	Relationships(ctx context.Context, obj *model.AggregatedEdge, first *int, after *string) (*model.RelationshipConnection, error)
 }
 type GovernmentResolver interface {
-	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type GroupResolver interface {
-	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type JournalistResolver interface {
-	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type LeaderResolver interface {
-	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MediatorResolver interface {
-	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type MutationResolver interface {
 	CreateActor(ctx context.Context, input model.CreateActorInput) (model.Actor, error)
@@ -389,10 +390,10 @@ type MutationResolver interface {
 	MergeActors(ctx context.Context, into string, from []string) (*model.MergeActorsPayload, error)
 }
 type OfficialResolver interface {
-	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type OrganizationResolver interface {
-	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 }
 type QueryResolver interface {
 	Changes(ctx context.Context, since *string, actor *string, first *int, after *string) (*model.ChangeConnection, error)
@@ -400,12 +401,13 @@ type QueryResolver interface {
 	Actors(ctx context.Context, filter *model.ActorFilter, first *int, after *string, last *int, before *string) (*model.ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]model.Actor, error)
 	Relationships(ctx context.Context, filter *model.RelationshipFilter, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error)
-	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error)
-	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error)
-	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error)
-	CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) (*model.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, asOf *actorgraph.Date, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
+	AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int) ([]*model.Path, error)
+	KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) ([]*model.Path, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int, after *string) (*model.PathConnection, error)
+	CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
+	TemporalPath(ctx context.Context, from string, to string, within *string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error)
 }
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *model.Relationship) (model.Actor, error)
@@ -715,7 +717,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Government.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Government.resolution":
 		if e.ComplexityRoot.Government.Resolution == nil {
 			break
@@ -787,7 +789,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.resolution":
 		if e.ComplexityRoot.Group.Resolution == nil {
 			break
@@ -859,7 +861,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Journalist.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Journalist.resolution":
 		if e.ComplexityRoot.Journalist.Resolution == nil {
 			break
@@ -931,7 +933,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Leader.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Leader.resolution":
 		if e.ComplexityRoot.Leader.Resolution == nil {
 			break
@@ -1003,7 +1005,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Mediator.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Mediator.resolution":
 		if e.ComplexityRoot.Mediator.Resolution == nil {
 			break
@@ -1228,7 +1230,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Official.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Official.resolution":
 		if e.ComplexityRoot.Official.Resolution == nil {
 			break
@@ -1300,7 +1302,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organization.Relationships(childComplexity, args["direction"].(*actorgraph.Direction), args["types"].([]actorgraph.RelationshipType), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organization.resolution":
 		if e.ComplexityRoot.Organization.Resolution == nil {
 			break
@@ -1459,7 +1461,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["first"].(*int)), true
 	case "Query.changes":
 		if e.ComplexityRoot.Query.Changes == nil {
 			break
@@ -1481,7 +1483,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*actorgraph.Weight), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.CheapestPath(childComplexity, args["from"].(string), args["to"].(string), args["weight"].(*actorgraph.Weight), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 
 	case "Query.kShortestPaths":
 		if e.ComplexityRoot.Query.KShortestPaths == nil {
@@ -1493,7 +1495,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.KShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["k"].(*int), args["maxHops"].(*int), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.KShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["k"].(*int), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -1504,7 +1506,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["limit"].(*int), args["aggregate"].(*bool), args["directed"].(*bool), args["includeEdges"].(*bool), args["excludeIds"].([]string), args["perNodeLimit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]actorgraph.RelationshipType), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["limit"].(*int), args["aggregate"].(*bool), args["directed"].(*bool), args["includeEdges"].(*bool), args["excludeIds"].([]string), args["perNodeLimit"].(*int)), true
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1515,7 +1517,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date), args["first"].(*int), args["after"].(*string)), true
 	case "Query.relationships":
 		if e.ComplexityRoot.Query.Relationships == nil {
 			break
@@ -1548,7 +1550,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]actorgraph.RelationshipType), args["direction"].(*actorgraph.Direction), args["filter"].(*model.PathFilter)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["types"].([]actorgraph.RelationshipType), args["direction"].(*actorgraph.Direction), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
+	case "Query.temporalPath":
+		if e.ComplexityRoot.Query.TemporalPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_temporalPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TemporalPath(childComplexity, args["from"].(string), args["to"].(string), args["within"].(*string), args["maxHops"].(*int), args["filter"].(*model.PathFilter), args["asOf"].(*actorgraph.Date)), true
 
 	case "Relationship.avgTone":
 		if e.ComplexityRoot.Relationship.AvgTone == nil {
@@ -2136,6 +2149,8 @@ interface Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2180,6 +2195,8 @@ type Leader implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2224,6 +2241,8 @@ type Government implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2268,6 +2287,8 @@ type Mediator implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2312,6 +2333,8 @@ type Official implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2356,6 +2379,8 @@ type Journalist implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2400,6 +2425,8 @@ type Organization implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -2444,6 +2471,8 @@ type Group implements Actor {
     direction: Direction = BOTH
     "Only relationships of any of these types; absent or empty: every type."
     types: [RelationshipType!]
+    "The relationships as known on this day: those dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "Page forwards: at most this many relationships, from the start or after ` + "`" + `after` + "`" + `. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page; negative is BAD_USER_INPUT."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that relationship. A cursor from another list is BAD_USER_INPUT."
@@ -3009,6 +3038,8 @@ type Query {
     types: [RelationshipType!]
     "Which relationships and actors the walk may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many actors, the centre included (at least 1): the nearest are kept (by distance, then id) and ` + "`" + `truncatedBy` + "`" + ` says NODE_LIMIT when some were left out. Absent, or above -max-nodes (default 500): -max-nodes."
     limit: Int
     "Fill ` + "`" + `aggregatedEdges` + "`" + `, one edge per dyad, and leave ` + "`" + `edges` + "`" + ` empty unless ` + "`" + `includeEdges` + "`" + `."
@@ -3041,6 +3072,8 @@ type Query {
     direction: Direction
     "Which relationships and actors the path may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): Path
   "Every shortest path (at most ` + "`" + `first` + "`" + `), in the path order; empty when there is none within maxHops."
   allShortestPaths(
@@ -3052,6 +3085,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many paths, the first in the path order. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives none."
     first: Int
   ): [Path!]!
@@ -3067,6 +3102,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): [Path!]!
   "All loopless paths within maxHops, in the path order, a page at a time (forwards only)."
   paths(
@@ -3078,6 +3115,8 @@ type Query {
     maxHops: Int
     "Which relationships and actors the paths may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
     "At most this many paths on the page. Default -default-page-size (20); at most -max-page-size (default 100; more is PAGE_SIZE_EXCEEDED); 0 gives an empty page."
     first: Int
     "A cursor from this list (an edge's ` + "`" + `cursor` + "`" + ` or ` + "`" + `pageInfo.endCursor` + "`" + `): the page starts after that path. Cursors are positions in the path order, valid while the graph does not change; one from another list is BAD_USER_INPUT."
@@ -3095,6 +3134,33 @@ type Query {
     maxHops: Int
     "Which relationships and actors the path may use; absent: all, either way."
     filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
+  ): Path
+  """
+  A time-respecting path: each relationship dated on or after the one
+  before it, and with ` + "`" + `within` + "`" + ` no later than the first relationship's date
+  plus that duration (the window is measured from the first step). Undated
+  relationships cannot be used. Of such paths within maxHops it returns one
+  with the fewest relationships, then the earliest arrival (the date of the
+  last relationship), then the first in the path order; null when there is
+  none. Dates are days: relationships on the same day may follow each other
+  in either order. Answers "could a message have passed from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + `
+  along the dated events?", with the evidence of each step.
+  """
+  temporalPath(
+    "The start actor's id (an id merged into another actor searches from that actor); NOT_FOUND when there is none."
+    from: ID!
+    "The end actor's id (an id merged into another actor searches to that actor); NOT_FOUND when there is none."
+    to: ID!
+    "The longest time from the first relationship's date to the last one's: an ISO 8601 duration in days or weeks, e.g. ` + "`" + `P7D` + "`" + `, ` + "`" + `P2W` + "`" + `, ` + "`" + `P1W3D` + "`" + `; ` + "`" + `P0D` + "`" + ` keeps the path within one day. Months and years (lengths vary) and times of day are BAD_USER_INPUT, as is anything else that is not such a duration. Absent: no limit."
+    within: String
+    "Most relationships on the path: 1 to -max-hops (default 6; more is MAX_HOPS_EXCEEDED); absent: -max-hops."
+    maxHops: Int
+    "Which relationships and actors the path may use (its dates narrow the relationships further); absent: all, either way."
+    filter: PathFilter
+    "The graph as it was known on this day: only relationships dated on or before it, and undated structural ones (LEADS, MEMBER_OF, PART_OF, …: standing relations). Undated events are left out (they cannot be placed in time). Absent: all."
+    asOf: Date
   ): Path
 }
 
@@ -3777,38 +3843,46 @@ func (ec *executionContext) field_Government_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3831,38 +3905,46 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3885,38 +3967,46 @@ func (ec *executionContext) field_Journalist_relationships_args(ctx context.Cont
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3939,38 +4029,46 @@ func (ec *executionContext) field_Leader_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3993,38 +4091,46 @@ func (ec *executionContext) field_Mediator_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -4155,38 +4261,46 @@ func (ec *executionContext) field_Official_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -4209,38 +4323,46 @@ func (ec *executionContext) field_Organization_relationships_args(ctx context.Co
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -4353,14 +4475,22 @@ func (ec *executionContext) field_Query_allShortestPaths_args(ctx context.Contex
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
+	args["first"] = arg5
 	return args, nil
 }
 
@@ -4445,6 +4575,14 @@ func (ec *executionContext) field_Query_cheapestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -4491,6 +4629,14 @@ func (ec *executionContext) field_Query_kShortestPaths_args(ctx context.Context,
 		return nil, err
 	}
 	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -4529,54 +4675,62 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "aggregate",
+	args["limit"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "aggregate",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["aggregate"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "directed",
+	args["aggregate"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "directed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["directed"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeEdges",
+	args["directed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeEdges",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeEdges"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "excludeIds",
+	args["includeEdges"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "excludeIds",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["excludeIds"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "perNodeLimit",
+	args["excludeIds"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "perNodeLimit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["perNodeLimit"] = arg9
+	args["perNodeLimit"] = arg10
 	return args, nil
 }
 
@@ -4615,22 +4769,30 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["filter"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -4753,6 +4915,68 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_temporalPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "within",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["within"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PathFilter, error) {
+			return ec.unmarshalOPathFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPathFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*actorgraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋinternalᚋactorgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -6009,7 +6233,7 @@ func (ec *executionContext) _Government_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Government().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6292,7 +6516,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6575,7 +6799,7 @@ func (ec *executionContext) _Journalist_relationships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Journalist().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -6858,7 +7082,7 @@ func (ec *executionContext) _Leader_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Leader().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -7141,7 +7365,7 @@ func (ec *executionContext) _Mediator_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Mediator().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -8019,7 +8243,7 @@ func (ec *executionContext) _Official_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Official().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -8302,7 +8526,7 @@ func (ec *executionContext) _Organization_relationships(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organization().Relationships(ctx, obj, fc.Args["direction"].(*actorgraph.Direction), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -9038,7 +9262,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["limit"].(*int), fc.Args["aggregate"].(*bool), fc.Args["directed"].(*bool), fc.Args["includeEdges"].(*bool), fc.Args["excludeIds"].([]string), fc.Args["perNodeLimit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["limit"].(*int), fc.Args["aggregate"].(*bool), fc.Args["directed"].(*bool), fc.Args["includeEdges"].(*bool), fc.Args["excludeIds"].([]string), fc.Args["perNodeLimit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -9082,7 +9306,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["direction"].(*actorgraph.Direction), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["types"].([]actorgraph.RelationshipType), fc.Args["direction"].(*actorgraph.Direction), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -9126,7 +9350,7 @@ func (ec *executionContext) _Query_allShortestPaths(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
@@ -9170,7 +9394,7 @@ func (ec *executionContext) _Query_kShortestPaths(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().KShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["k"].(*int), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().KShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["k"].(*int), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
@@ -9214,7 +9438,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PathConnection) graphql.Marshaler {
@@ -9258,7 +9482,7 @@ func (ec *executionContext) _Query_cheapestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*actorgraph.Weight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter))
+			return ec.Resolvers.Query().CheapestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["weight"].(*actorgraph.Weight), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -9286,6 +9510,50 @@ func (ec *executionContext) fieldContext_Query_cheapestPath(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cheapestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_temporalPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_temporalPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TemporalPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["within"].(*string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.PathFilter), fc.Args["asOf"].(*actorgraph.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋmodelᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_temporalPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_temporalPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13910,6 +14178,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cheapestPath(ctx, field)
+				})
+		case "temporalPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_temporalPath(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {

@@ -121,7 +121,7 @@ func complexityRoot(l Limits) ComplexityRoot {
 	}
 	// A connection pages one way; the larger size counts.
 	pages := func(first, last *int) int { return max(page(first), page(last)) }
-	rels := func(child int, _ *actorgraph.Direction, _ []actorgraph.RelationshipType, first *int, _ *string, last *int, _ *string) int {
+	rels := func(child int, _ *actorgraph.Direction, _ []actorgraph.RelationshipType, _ *actorgraph.Date, first *int, _ *string, last *int, _ *string) int {
 		return 1 + child*pages(first, last)
 	}
 	c.Leader.Relationships = rels
@@ -155,27 +155,31 @@ func complexityRoot(l Limits) ComplexityRoot {
 	c.Subgraph.AggregatedEdges = func(child int) int { return 1 + child*max(l.MaxEdges, 1) }
 	c.Subgraph.NodeStats = func(child int) int { return 1 + child*max(l.MaxNodes, 1) }
 	c.AggregatedEdge.Relationships = func(child int, first *int, _ *string) int { return 1 + child*page(first) }
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, _ *int,
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []actorgraph.RelationshipType, _ *model.PathFilter, _ *actorgraph.Date, _ *int,
 		_, _, _ *bool, _ []string, _ *int) int {
 		return 1 + child
 	}
-	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []actorgraph.RelationshipType, _ *actorgraph.Direction, _ *model.PathFilter) int {
+	c.Query.ShortestPath = func(child int, _, _ string, maxHops *int, _ []actorgraph.RelationshipType, _ *actorgraph.Direction, _ *model.PathFilter, _ *actorgraph.Date) int {
 		return 1 + child*hops(maxHops)
 	}
-	c.Query.CheapestPath = func(child int, _, _ string, _ *actorgraph.Weight, maxHops *int, _ *model.PathFilter) int {
+	c.Query.CheapestPath = func(child int, _, _ string, _ *actorgraph.Weight, maxHops *int, _ *model.PathFilter, _ *actorgraph.Date) int {
 		return 1 + child*hops(maxHops)
 	}
-	c.Query.AllShortestPaths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, first *int) int {
+	// One path, like shortestPath.
+	c.Query.TemporalPath = func(child int, _, _ string, _ *string, maxHops *int, _ *model.PathFilter, _ *actorgraph.Date) int {
+		return 1 + child*hops(maxHops)
+	}
+	c.Query.AllShortestPaths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, _ *actorgraph.Date, first *int) int {
 		return 1 + child*hops(maxHops)*page(first)
 	}
-	c.Query.KShortestPaths = func(child int, _, _ string, k *int, maxHops *int, _ *model.PathFilter) int {
+	c.Query.KShortestPaths = func(child int, _, _ string, k *int, maxHops *int, _ *model.PathFilter, _ *actorgraph.Date) int {
 		n := 3
 		if k != nil && *k > 0 {
 			n = *k
 		}
 		return 1 + child*hops(maxHops)*n
 	}
-	c.Query.Paths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, first *int, _ *string) int {
+	c.Query.Paths = func(child int, _, _ string, maxHops *int, _ *model.PathFilter, _ *actorgraph.Date, first *int, _ *string) int {
 		return 1 + child*hops(maxHops)*page(first)
 	}
 	return c

@@ -26,7 +26,8 @@ type Loaders struct {
 type relationshipsKey struct {
 	actorID   string
 	direction actorgraph.Direction
-	types     string // sorted, comma-joined
+	types     string          // sorted, comma-joined
+	asOf      actorgraph.Date // the zero Date: none
 	page      actorgraph.PageRequest
 }
 
@@ -35,6 +36,10 @@ func (k relationshipsKey) query() actorgraph.RelationshipsQuery {
 		ActorID:   k.actorID,
 		Direction: k.direction,
 		Page:      k.page,
+	}
+	if k.asOf != (actorgraph.Date{}) {
+		asOf := k.asOf
+		q.AsOf = &asOf
 	}
 	if k.types != "" {
 		for _, t := range strings.Split(k.types, ",") {

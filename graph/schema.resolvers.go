@@ -19,28 +19,28 @@ func (r *aggregatedEdgeResolver) Relationships(ctx context.Context, obj *model.A
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *governmentResolver) Relationships(ctx context.Context, obj *model.Government, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *groupResolver) Relationships(ctx context.Context, obj *model.Group, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *journalistResolver) Relationships(ctx context.Context, obj *model.Journalist, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *leaderResolver) Relationships(ctx context.Context, obj *model.Leader, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *mediatorResolver) Relationships(ctx context.Context, obj *model.Mediator, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // CreateActor is the resolver for the createActor field.
@@ -117,13 +117,13 @@ func (r *mutationResolver) MergeActors(ctx context.Context, into string, from []
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *officialResolver) Relationships(ctx context.Context, obj *model.Official, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.actorRelationships(ctx, obj, direction, types, connectionArgs{first, after, last, before})
+func (r *organizationResolver) Relationships(ctx context.Context, obj *model.Organization, direction *actorgraph.Direction, types []actorgraph.RelationshipType, asOf *actorgraph.Date, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.actorRelationships(ctx, obj, direction, types, asOf, connectionArgs{first, after, last, before})
 }
 
 // Changes is the resolver for the changes field.
@@ -171,7 +171,7 @@ func (r *queryResolver) Relationships(ctx context.Context, filter *model.Relatio
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []actorgraph.RelationshipType, filter *model.PathFilter, asOf *actorgraph.Date, limit *int, aggregate *bool, directed *bool, includeEdges *bool, excludeIds []string, perNodeLimit *int) (*model.Subgraph, error) {
 	d, err := r.Limits.depth(depth)
 	if err != nil {
 		return nil, err
@@ -180,6 +180,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err != nil {
 		return nil, err
 	}
+	walk.AsOf = asOf
 	n, err := r.Limits.nodes(limit)
 	if err != nil {
 		return nil, err
@@ -196,8 +197,8 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter) (*model.Path, error) {
-	opts, err := r.pathOptions(maxHops, filter, types, direction)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, types []actorgraph.RelationshipType, direction *actorgraph.Direction, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, types, direction, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -209,8 +210,8 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 // AllShortestPaths is the resolver for the allShortestPaths field.
-func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int) ([]*model.Path, error) {
-	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int) ([]*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -228,8 +229,8 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 }
 
 // KShortestPaths is the resolver for the kShortestPaths field.
-func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter) ([]*model.Path, error) {
-	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to string, k *int, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) ([]*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -244,8 +245,8 @@ func (r *queryResolver) KShortestPaths(ctx context.Context, from string, to stri
 }
 
 // Paths is the resolver for the paths field.
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, first *int, after *string) (*model.PathConnection, error) {
-	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date, first *int, after *string) (*model.PathConnection, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -263,8 +264,8 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 }
 
 // CheapestPath is the resolver for the cheapestPath field.
-func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter) (*model.Path, error) {
-	opts, err := r.pathOptions(maxHops, filter, nil, nil)
+func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string, weight *actorgraph.Weight, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +274,26 @@ func (r *queryResolver) CheapestPath(ctx context.Context, from string, to string
 		opts.Weight = *weight
 	}
 	p, err := r.Graph.CheapestPath(ctx, from, to, opts)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewPath(p), nil
+}
+
+// TemporalPath is the resolver for the temporalPath field.
+func (r *queryResolver) TemporalPath(ctx context.Context, from string, to string, within *string, maxHops *int, filter *model.PathFilter, asOf *actorgraph.Date) (*model.Path, error) {
+	opts, err := r.pathOptions(maxHops, filter, nil, nil, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if within != nil {
+		days, err := isoDays(*within)
+		if err != nil {
+			return nil, err
+		}
+		opts.Within = &days
+	}
+	p, err := r.Graph.TemporalPath(ctx, from, to, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -55,6 +55,11 @@ func (d Date) Before(e Date) bool {
 	return d.Day < e.Day
 }
 
+// Days returns the number of days from 1970-01-01 to d (negative before).
+func (d Date) Days() int {
+	return int(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
 // MarshalJSON writes the date as a JSON string.
 func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 

@@ -129,7 +129,28 @@ type RelationshipsQuery struct {
 	ActorID   string
 	Direction Direction
 	Types     []RelationshipType
-	Page      PageRequest
+	// AsOf, when set, keeps the relationships known on that day (see
+	// KnownAsOf).
+	AsOf *Date
+	Page PageRequest
+}
+
+// KnownAsOf reports whether r belongs to the graph as it was known on day
+// asOf (always, when asOf is nil): a dated relationship when its date is
+// on or before asOf; an undated one only when it is structural (LEADS,
+// MEMBER_OF, PART_OF, …: standing relations, timeless). An undated event
+// cannot be placed in time, so it is left out, as Since and Until leave
+// it out: in the curated datasets most events carry no date of their own
+// (only the article's), and counting them as known on any day would make
+// asOf answer the same before and after the article.
+func KnownAsOf(r *Relationship, asOf *Date) bool {
+	if asOf == nil {
+		return true
+	}
+	if r.Date == nil {
+		return r.Type.Structural()
+	}
+	return !asOf.Before(*r.Date)
 }
 
 // Walk says which relationships and actors a graph walk (a path search or
@@ -143,6 +164,10 @@ type Walk struct {
 	// Since and Until keep relationships dated within [Since, Until];
 	// undated ones are left out when either is set.
 	Since, Until *Date
+	// AsOf, when set, walks the graph as it was known on that day (see
+	// KnownAsOf): relationships dated on or before it, and undated
+	// structural ones.
+	AsOf *Date
 	// Modalities keeps relationships of these modalities; empty means all.
 	Modalities []Modality
 	// MinGoldstein and MaxGoldstein keep relationships whose Goldstein
@@ -177,7 +202,7 @@ func (w Walk) Validate() error {
 // modality and Goldstein score; direction is the walker's business).
 func (w *Walk) AllowsRelationship(r *Relationship) bool {
 	f := RelationshipFilter{Types: w.Types, Since: w.Since, Until: w.Until, Modalities: w.Modalities}
-	if !f.Matches(r) {
+	if !f.Matches(r) || !KnownAsOf(r, w.AsOf) {
 		return false
 	}
 	if w.MinGoldstein != nil || w.MaxGoldstein != nil {
@@ -215,7 +240,7 @@ func (w *Walk) AllowsThrough(a *Actor) bool {
 // Unfiltered reports whether the walk allows every relationship and actor
 // (its direction aside), so a store may skip the checks.
 func (w *Walk) Unfiltered() bool {
-	return len(w.Types) == 0 && w.Since == nil && w.Until == nil && len(w.Modalities) == 0 &&
+	return len(w.Types) == 0 && w.Since == nil && w.Until == nil && w.AsOf == nil && len(w.Modalities) == 0 &&
 		w.MinGoldstein == nil && w.MaxGoldstein == nil && len(w.Avoid) == 0 && len(w.IntermediateKinds) == 0
 }
 
@@ -262,6 +287,19 @@ type PathOptions struct {
 	Offset int
 	// Weight is the cost CheapestPath minimises.
 	Weight Weight
+	// Within bounds a TemporalPath's time window, in days (>= 0): every
+	// step is dated no later than the first step's date plus Within. Nil:
+	// no window.
+	Within *int
+}
+
+// WithinDays returns Within, -1 when unset (pathfind.TemporalPath's
+// "no window").
+func (o PathOptions) WithinDays() int {
+	if o.Within == nil {
+		return -1
+	}
+	return *o.Within
 }
 
 // Validate checks the options every search shares.
@@ -282,6 +320,11 @@ const (
 	SearchKShortestPaths
 	SearchPaths
 	SearchCheapestPath
+	// SearchTemporalPath finds a time-respecting path: each step dated on
+	// or after the previous one (undated relationships are not usable),
+	// within the window Within when set; shortest by hops, then earliest
+	// arrival (the last step's date), then the path order.
+	SearchTemporalPath
 )
 
 // PathQuery is one path search, as a Driver receives it.
@@ -313,6 +356,10 @@ func (q PathQuery) Validate() error {
 	case SearchCheapestPath:
 		if !q.Weight.Valid() {
 			return invalid("weight", "%q is not a known weight", q.Weight)
+		}
+	case SearchTemporalPath:
+		if q.Within != nil && *q.Within < 0 {
+			return invalid("within", "must not be negative")
 		}
 	case SearchShortestPath:
 	default:

@@ -237,6 +237,19 @@ func (g *Graph) CheapestPath(ctx context.Context, from, to string, opts PathOpti
 	return res.first(), err
 }
 
+// TemporalPath returns a time-respecting path, nil when none: every step
+// dated on or after the previous one, and with opts.Within set no later
+// than the first step's date plus Within days; undated relationships are
+// not usable. Of those within opts.MaxHops it returns one with the fewest
+// hops, then the earliest arrival (the date of the last step), then the
+// first in the path order. Dates are days, so steps on the same day
+// follow one another in any order.
+func (g *Graph) TemporalPath(ctx context.Context, from, to string, opts PathOptions) (p *Path, err error) {
+	defer g.report("TemporalPath", time.Now(), &err)
+	res, err := g.findPaths(ctx, PathQuery{Search: SearchTemporalPath, From: from, To: to, PathOptions: opts})
+	return res.first(), err
+}
+
 func (g *Graph) findPaths(ctx context.Context, q PathQuery) (PathResult, error) {
 	if err := check(ctx, q.Validate()); err != nil {
 		return PathResult{}, err

@@ -131,7 +131,10 @@ type graphView struct {
 	through bool
 }
 
-var _ pathfind.IndexedGraph = graphView{}
+var (
+	_ pathfind.IndexedGraph = graphView{}
+	_ pathfind.Dated        = graphView{}
+)
 
 // view returns the graph of a walk with the given ends (at most two), for
 // an unweighted search; set weight with weighted.
@@ -209,6 +212,14 @@ func (g graphView) arcs(n int32, dir actorgraph.Direction) []pathfind.Arc {
 		out = append(out, a)
 	}
 	return out
+}
+
+// EdgeDay gives a relationship's date for pathfind.TemporalPath.
+func (g graphView) EdgeDay(id string) (int, bool) {
+	if r := g.s.rels[id]; r != nil && r.Date != nil {
+		return r.Date.Days(), true
+	}
+	return 0, false
 }
 
 func (g graphView) passable(n int32) bool {

@@ -113,7 +113,9 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 	out := make([]actorgraph.Page[actorgraph.Relationship], len(qs))
 	for i, q := range qs {
 		f := actorgraph.RelationshipFilter{Types: q.Types}
-		out[i] = s.pageRelationships(s.adjacent(q.ActorID, q.Direction), &f, q.Page)
+		match := func(id string) bool { r := s.rels[id]; return f.Matches(r) && actorgraph.KnownAsOf(r, q.AsOf) }
+		out[i] = pageOf(s.adjacent(q.ActorID, q.Direction), q.Page, match,
+			func(id string) actorgraph.Relationship { return s.rels[id].Clone() })
 	}
 	return out, nil
 }
@@ -295,6 +297,9 @@ func (s *Store) FindPaths(ctx context.Context, q actorgraph.PathQuery) (actorgra
 		return s.simplePaths(ctx, g, q)
 	case actorgraph.SearchCheapestPath:
 		return s.cheapestPath(ctx, g, q)
+	case actorgraph.SearchTemporalPath:
+		steps, ok, err := pathfind.TemporalPath(ctx, g, q.From, q.To, q.MaxHops, q.WithinDays())
+		return s.onePath(q.From, steps, ok, -1), err
 	}
 	steps, ok, err := pathfind.ShortestPath(ctx, g, q.From, q.To, q.MaxHops)
 	return s.onePath(q.From, steps, ok, -1), err

@@ -275,7 +275,11 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 		if dir == "" {
 			dir = actorgraph.Both
 		}
-		rows[i] = map[string]any{"i": int64(i), "actor": q.ActorID, "dir": string(dir), "types": types,
+		var asOf any
+		if q.AsOf != nil {
+			asOf = q.AsOf.String()
+		}
+		rows[i] = map[string]any{"i": int64(i), "actor": q.ActorID, "dir": string(dir), "types": types, "asOf": asOf,
 			"after": q.Page.After, "first": int64(q.Page.First), "back": q.Page.Backward}
 	}
 	out := make([]actorgraph.Page[actorgraph.Relationship], len(qs))
@@ -308,6 +312,7 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 				MATCH (a)-[r]-()
 				WHERE (q.dir = 'BOTH' OR (q.dir = 'OUTGOING' AND startNode(r) = a) OR (q.dir = 'INCOMING' AND endNode(r) = a))
 				  AND (size(q.types) = 0 OR type(r) IN q.types)
+				  AND `+knownAsOf+`
 				`+page+`
 			}
 			RETURN q.i AS i, total, [r IN page | `+relProjection+`] AS page`, map[string]any{"qs": rows, "limit": int64(limit)})
@@ -328,6 +333,23 @@ func (s *Store) RelationshipsOf(ctx context.Context, qs []actorgraph.Relationshi
 		return nil
 	})
 	return out, err
+}
+
+// knownAsOf is actorgraph.KnownAsOf in Cypher, for the row q: dated on
+// or before q.asOf, or undated and structural (dates are stored as
+// YYYY-MM-DD strings, which compare as the days do).
+var knownAsOf = `(q.asOf IS NULL OR r.date <= q.asOf OR (r.date IS NULL AND type(r) IN ` + structuralTypes() + `))`
+
+// structuralTypes lists the Neo4j types of the structural relationship
+// types as a Cypher list literal.
+func structuralTypes() string {
+	var names []string
+	for _, t := range actorgraph.RelationshipTypes {
+		if t.Structural() {
+			names = append(names, "'"+relTypes[t]+"'")
+		}
+	}
+	return "[" + strings.Join(names, ", ") + "]"
 }
 
 // frontierEdges loads, for a set of actors, the relationships a walk may
@@ -384,10 +406,20 @@ type edge struct {
 // implements pathfind.Graph over exactly the edges fetched.
 type loadedGraph struct {
 	fwd, bwd map[string][]pathfind.Edge
+	// days holds the dated edges' days (pathfind.Dated), as expand loads them.
+	days map[string]int
 }
 
+var _ pathfind.Dated = (*loadedGraph)(nil)
+
 func newLoadedGraph() *loadedGraph {
-	return &loadedGraph{fwd: map[string][]pathfind.Edge{}, bwd: map[string][]pathfind.Edge{}}
+	return &loadedGraph{fwd: map[string][]pathfind.Edge{}, bwd: map[string][]pathfind.Edge{}, days: map[string]int{}}
+}
+
+// EdgeDay gives a loaded relationship's date for pathfind.TemporalPath.
+func (g *loadedGraph) EdgeDay(id string) (int, bool) {
+	d, ok := g.days[id]
+	return d, ok
 }
 
 func (g *loadedGraph) add(from, id, to string, weight int64) {
@@ -434,6 +466,9 @@ func (tx *txn) expand(ctx context.Context, start string, ex expansion) (*loadedG
 				w = ex.weight.Milli(&e.rel)
 			}
 			g.add(e.from, e.rel.ID, e.to.ID, w)
+			if e.rel.Date != nil {
+				g.days[e.rel.ID] = e.rel.Date.Days()
+			}
 			if !seen[e.to.ID] {
 				seen[e.to.ID] = true
 				next = append(next, e.to.ID)
@@ -674,6 +709,12 @@ func search(ctx context.Context, g *loadedGraph, q *actorgraph.PathQuery) (found
 			return nil, nil, false, err
 		}
 		return [][]pathfind.Step{steps}, []int64{cost}, false, nil
+	case actorgraph.SearchTemporalPath:
+		steps, ok, err := pathfind.TemporalPath(ctx, g, q.From, q.To, q.MaxHops, q.WithinDays())
+		if !ok || err != nil {
+			return nil, nil, false, err
+		}
+		return [][]pathfind.Step{steps}, nil, false, nil
 	}
 	steps, ok, err := pathfind.ShortestPath(ctx, g, q.From, q.To, q.MaxHops)
 	if !ok || err != nil {

@@ -181,6 +181,8 @@ func webWalks() map[string]actorgraph.Walk {
 		"AvoidC":                 {Avoid: []string{"c"}},
 		"OnlyOfficialsBetween":   {IntermediateKinds: []actorgraph.ActorKind{actorgraph.KindOfficial}},
 		"OutgoingAvoidingLeader": {Direction: actorgraph.Outgoing, Avoid: []string{"e"}},
+		"AsOf":                   {AsOf: datePtr("2025-05-06")},
+		"OutgoingAsOf":           {Direction: actorgraph.Outgoing, AsOf: datePtr("2025-05-13")},
 	}
 }
 

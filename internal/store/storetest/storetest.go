@@ -52,6 +52,7 @@ func Run(t *testing.T, newDriver NewDriver) {
 	t.Run("Neighborhood", func(t *testing.T) { testNeighborhood(t, ns) })
 	t.Run("ShortestPath", func(t *testing.T) { testShortestPath(t, ns) })
 	t.Run("PathSearches", func(t *testing.T) { testPathSearches(t, ns) })
+	t.Run("Time", func(t *testing.T) { testTime(t, ns) })
 	t.Run("Mutations", func(t *testing.T) { testMutations(t, ns) })
 	t.Run("Upsert", func(t *testing.T) { testUpsert(t, ns) })
 	t.Run("MergeActors", func(t *testing.T) { testMergeActors(t, ns) })
