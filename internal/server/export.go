@@ -64,10 +64,16 @@ func (s *Server) export(gql http.Handler, store exportReader) http.Handler {
 				} `json:"extensions"`
 			} `json:"errors"`
 		}
-		if rec.status != http.StatusOK || json.Unmarshal(rec.body.Bytes(), &answer) != nil || len(answer.Errors) > 0 {
+		badJSON := json.Unmarshal(rec.body.Bytes(), &answer) != nil
+		if rec.status != http.StatusOK || badJSON || len(answer.Errors) > 0 {
 			status := rec.status
-			if status == http.StatusOK && len(answer.Errors) > 0 {
-				status = exportErrorStatus(answer.Errors[0].Extensions.Code)
+			if len(answer.Errors) > 0 {
+				// 200 has no meaning for a file that is not sent; an
+				// auth refusal before running (400) is said as HTTP says it.
+				s := exportErrorStatus(answer.Errors[0].Extensions.Code)
+				if status == http.StatusOK || (status == http.StatusBadRequest && (s == http.StatusUnauthorized || s == http.StatusForbidden)) {
+					status = s
+				}
 			}
 			for _, h := range []string{"Retry-After", "WWW-Authenticate"} {
 				if v := rec.header.Get(h); v != "" {
