@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -238,5 +240,59 @@ func TestExportNeedsReadAuthWhenRequired(t *testing.T) {
 	status, _, body = ts.exportPost(t, "graphml", q, nil, "Authorization", "Bearer "+token)
 	if nodes, _ := graphCounts(t, "graphml", body); status != http.StatusOK || len(nodes) != 1 {
 		t.Fatalf("with the token: %d %s", status, body)
+	}
+}
+
+// TestExportREADMEExamples runs the curl lines of README.md's Exports
+// section against a fresh server (with a token, for the one that sends
+// one), so they cannot drift from the API.
+func TestExportREADMEExamples(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Exports\n")
+	if !ok {
+		t.Fatal("README.md has no Exports section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	_, block, _ := strings.Cut(section, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	formatRE := regexp.MustCompile(`/export\?format=([a-z-]+)'`)
+	getRE := regexp.MustCompile(`--data-urlencode 'query=([^']*)'`)
+	postRE := regexp.MustCompile(`-d '([^']*)'`)
+	ts := MustStartServer(t, withToken("readme-export-token"))
+	n := 0
+	for _, cmd := range strings.Split(block, "curl ")[1:] {
+		f := formatRE.FindStringSubmatch(cmd)
+		if f == nil {
+			t.Errorf("no format in %q", cmd)
+			continue
+		}
+		var status int
+		var body []byte
+		if m := getRE.FindStringSubmatch(cmd); m != nil {
+			status, _, body = ts.exportGet(t, f[1], m[1], nil, "Authorization", "Bearer readme-export-token")
+		} else if m := postRE.FindStringSubmatch(cmd); m != nil {
+			var req struct {
+				Query     string         `json:"query"`
+				Variables map[string]any `json:"variables"`
+			}
+			if err := json.Unmarshal([]byte(m[1]), &req); err != nil {
+				t.Fatalf("%v: %s", err, m[1])
+			}
+			status, _, body = ts.exportPost(t, f[1], req.Query, req.Variables)
+		} else {
+			t.Errorf("no query in %q", cmd)
+			continue
+		}
+		_, edges := graphCounts(t, f[1], body)
+		if status != http.StatusOK || len(edges) == 0 {
+			t.Errorf("%s: %d, %d edges: %.500s", cmd, status, len(edges), body)
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("ran %d README export examples, want 3", n)
 	}
 }
