@@ -253,7 +253,7 @@ print(json.dumps(out))
 func TestNetworkxReadsGraphMLAndGEXF(t *testing.T) {
 	if err := exec.Command("python3", "-c", "import networkx").Run(); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("python3 with networkx is needed in CI (.ci/run installs python3-networkx): %v", err)
+			t.Fatalf("python3 with networkx is needed in CI (.ci/run installs it): %v", err)
 		}
 		t.Skipf("python3 with networkx is not installed: %v", err)
 	}
