@@ -37,6 +37,7 @@ const (
 	CodeResponseTooLarge   Code = "RESPONSE_TOO_LARGE"
 	CodeRateLimited        Code = "RATE_LIMITED"
 	CodeOverloaded         Code = "OVERLOADED"
+	CodeExportTooLarge     Code = "EXPORT_TOO_LARGE"
 
 	CodeBadRequest             Code = "BAD_REQUEST"
 	CodeMethodNotAllowed       Code = "METHOD_NOT_ALLOWED"
@@ -149,6 +150,10 @@ var Codes = []CodeInfo{
 		Meaning: "The answer is larger than the response size limit and was not sent (`data` is null; a mutation's changes were made); ask for less."},
 	{Code: CodeOverloaded, Stage: Running,
 		Meaning: "A costly operation waited its whole time limit for one of the slots costly operations run in (`data` is null); retry, or ask for less."},
+	// /export only: the query ran and its answer names more records than
+	// an export may hold; nothing is sent but the error.
+	{Code: CodeExportTooLarge, Stage: Refused, Status: http.StatusUnprocessableEntity,
+		Meaning: "`/export` only: the answer names more actors and relationships than the export limit (`-max-export-records`); nothing was exported; ask for less."},
 	{Code: CodeRateLimited, Stage: Refused, Status: http.StatusTooManyRequests,
 		Meaning: "Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in `Retry-After`."},
 

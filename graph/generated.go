@@ -1997,6 +1997,7 @@ shown.
 | ` + "`" + `REQUEST_TOO_LARGE` + "`" + ` | The request body is larger than the limit. | 413 | 413 |
 | ` + "`" + `RESPONSE_TOO_LARGE` + "`" + ` | The answer is larger than the response size limit and was not sent (` + "`" + `data` + "`" + ` is null; a mutation's changes were made); ask for less. | 200 | 200 |
 | ` + "`" + `OVERLOADED` + "`" + ` | A costly operation waited its whole time limit for one of the slots costly operations run in (` + "`" + `data` + "`" + ` is null); retry, or ask for less. | 200 | 200 |
+| ` + "`" + `EXPORT_TOO_LARGE` + "`" + ` | ` + "`" + `/export` + "`" + ` only: the answer names more actors and relationships than the export limit (` + "`" + `-max-export-records` + "`" + `); nothing was exported; ask for less. | 422 | 422 |
 | ` + "`" + `RATE_LIMITED` + "`" + ` | Too many requests from this client (counted by its accepted bearer token, else its address); retry after the seconds in ` + "`" + `Retry-After` + "`" + `. | 429 | 429 |
 | ` + "`" + `BAD_REQUEST` + "`" + ` | The request is not a GraphQL request: an unreadable or non-JSON body, no query, a parameter of the wrong JSON type, or a batch (one operation per request). | 400 | 400 |
 | ` + "`" + `METHOD_NOT_ALLOWED` + "`" + ` | A mutation sent with GET; send it with POST. | 405 | 405 |

@@ -34,6 +34,9 @@ type Driver interface {
 	// Search returns up to limit actors whose name or alias matches text,
 	// best first (RankMatch).
 	Search(ctx context.Context, text string, limit int) ([]Actor, error)
+	// RelationshipsByID returns the relationships with the given ids, in
+	// the order of ids; an unknown id gives a nil entry.
+	RelationshipsByID(ctx context.Context, ids []string) ([]*Relationship, error)
 	// Relationships returns one page of the relationships that match the
 	// filter, by id; ErrNotFound when filter.ActorID names no actor.
 	Relationships(ctx context.Context, filter RelationshipFilter, page PageRequest) (Page[Relationship], error)

@@ -125,6 +125,20 @@ func (g *Graph) ActorsByID(ctx context.Context, ids []string) (as []*Actor, err 
 	return g.d.ActorsByID(ctx, ids)
 }
 
+// RelationshipsByID returns the relationships with the given ids, in the
+// order of ids; an unknown id gives a nil entry (no error). Used by the
+// export of a GraphQL answer.
+func (g *Graph) RelationshipsByID(ctx context.Context, ids []string) (rs []*Relationship, err error) {
+	defer g.report("RelationshipsByID", time.Now(), &err)
+	if err = check(ctx); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return []*Relationship{}, nil
+	}
+	return g.d.RelationshipsByID(ctx, ids)
+}
+
 // Actors returns one page of the actors that match the filter, ordered by
 // id. ErrInvalid for a bad filter or page.
 func (g *Graph) Actors(ctx context.Context, filter ActorFilter, page PageRequest) (p Page[Actor], err error) {

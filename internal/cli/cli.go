@@ -30,7 +30,9 @@ Usage:
   actorgraph seed [flags]             load the article dataset into the store (idempotent)
   actorgraph import [flags] FILE...   import GDELT event exports (.CSV, .zip, .gz; 57, 58
                                       or 61 fields) or dataset files (idempotent)
-  actorgraph export [flags]           write the store as a dataset file (-o, default stdout)
+  actorgraph export [flags]           write the store as a dataset file (-o, default stdout), or
+                                      with -format graphml|gexf|csv-edges|csv-nodes|cytoscape
+                                      a graph file (-types, -since, -until filter it)
   actorgraph resolve [-dry-run]       re-run actor resolution over the store (one filled before
                                       resolution existed, or after a dictionary update): print
                                       what merges into what and why, then merge it

@@ -9,13 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 	"github.com/actorgraph/actorgraph/internal/config"
 	"github.com/actorgraph/actorgraph/internal/dataset"
+	"github.com/actorgraph/actorgraph/internal/export"
 	"github.com/actorgraph/actorgraph/internal/gdelt"
 	"github.com/actorgraph/actorgraph/internal/importer"
 )
@@ -166,15 +169,77 @@ func (p *progress) done() {
 type exportConfig struct {
 	output      string
 	description string
+	// format is "dataset" or one of export.Formats.
+	format string
+	// types, since and until filter the relationships of a graph format.
+	types        []string
+	since, until string
 }
 
 func defaultExportConfig() exportConfig {
-	return exportConfig{output: "-", description: "exported by actorgraph"}
+	return exportConfig{output: "-", description: "exported by actorgraph", format: "dataset"}
 }
 
 func (c *exportConfig) flags(fs *config.FlagSet) {
 	fs.String(&c.output, "o", "ACTORGRAPH_EXPORT_OUTPUT", "file to write (- for stdout)")
 	fs.String(&c.description, "description", "ACTORGRAPH_EXPORT_DESCRIPTION", "the dataset's description")
+	fs.String(&c.format, "format", "ACTORGRAPH_EXPORT_FORMAT", "dataset (lossless, what import reads) or "+export.FormatNames())
+	fs.List(&c.types, "types", "ACTORGRAPH_EXPORT_TYPES", "graph formats: comma-separated relationship types to keep (e.g. SPOKE_WITH,MET_WITH); the actors are then those at their ends")
+	fs.String(&c.since, "since", "ACTORGRAPH_EXPORT_SINCE", "graph formats: keep relationships dated on or after this day (YYYY-MM-DD; drops undated ones)")
+	fs.String(&c.until, "until", "ACTORGRAPH_EXPORT_UNTIL", "graph formats: keep relationships dated on or before this day (YYYY-MM-DD; drops undated ones)")
+}
+
+// filter returns the relationship filter the flags ask for, and whether
+// they ask for one.
+func (c *exportConfig) filter() (actorgraph.RelationshipFilter, bool, error) {
+	var f actorgraph.RelationshipFilter
+	for _, t := range c.types {
+		f.Types = append(f.Types, actorgraph.RelationshipType(strings.TrimSpace(t)))
+	}
+	for _, d := range []struct {
+		flag, value string
+		into        **actorgraph.Date
+	}{{"since", c.since, &f.Since}, {"until", c.until, &f.Until}} {
+		if d.value == "" {
+			continue
+		}
+		day, err := actorgraph.ParseDate(d.value)
+		if err != nil {
+			return f, false, fmt.Errorf("export: -%s: %w", d.flag, err)
+		}
+		*d.into = &day
+	}
+	filtered := len(f.Types) > 0 || f.Since != nil || f.Until != nil
+	if filtered {
+		if err := f.Validate(); err != nil {
+			return f, false, fmt.Errorf("export: %w", err)
+		}
+	}
+	return f, filtered, nil
+}
+
+// writer returns what writes the store in the chosen format, checking
+// the format and the filter before any store is opened.
+func (c *exportConfig) writer() (func(ctx context.Context, store *actorgraph.Graph, w io.Writer) error, error) {
+	f, filtered, err := c.filter()
+	if err != nil {
+		return nil, err
+	}
+	if c.format == "dataset" {
+		if filtered {
+			return nil, errors.New("export: -types, -since and -until filter the graph formats (" + export.FormatNames() + "); the dataset format is the whole store")
+		}
+		return func(ctx context.Context, store *actorgraph.Graph, w io.Writer) error {
+			return dataset.ExportWithChanges(ctx, store, w, c.description)
+		}, nil
+	}
+	format, err := export.ParseFormat(c.format)
+	if err != nil {
+		return nil, fmt.Errorf("export: -format: %w", err)
+	}
+	return func(ctx context.Context, store *actorgraph.Graph, w io.Writer) error {
+		return export.Write(w, format, export.StoreSource(ctx, store, f, filtered))
+	}, nil
 }
 
 // runExport writes the store as a dataset file. A file is written to a
@@ -182,20 +247,24 @@ func (c *exportConfig) flags(fs *config.FlagSet) {
 // never leaves a half-written file under the name asked for.
 func runExport(ctx context.Context, c options, logger *slog.Logger, stdout io.Writer) error {
 	c.NoSeed = true
+	write, err := c.export.writer()
+	if err != nil {
+		return err
+	}
 	store, err := openStore(ctx, c, logger)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	if c.export.output == "-" {
-		return dataset.ExportWithChanges(ctx, store, stdout, c.export.description)
+		return write(ctx, store, stdout)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.export.output), ".export-*.json")
+	tmp, err := os.CreateTemp(filepath.Dir(c.export.output), ".export-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := dataset.ExportWithChanges(ctx, store, tmp, c.export.description); err != nil {
+	if err := write(ctx, store, tmp); err != nil {
 		tmp.Close()
 		return err
 	}

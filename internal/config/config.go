@@ -50,6 +50,9 @@ type Settings struct {
 	// RateBurst is the size of each client's bucket: the requests a client
 	// may send at once before RateLimit applies.
 	RateBurst int
+	// MaxExportRecords caps the actors and relationships one /export
+	// answer may hold; more is EXPORT_TOO_LARGE (422).
+	MaxExportRecords int
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
 
@@ -69,6 +72,9 @@ func Default() Settings {
 		},
 		MaxBodyBytes: 1 << 20,
 		RateBurst:    20,
+		// An export holds its records in memory while it writes them;
+		// 10,000 is a large neighbourhood, a few MiB.
+		MaxExportRecords: 10_000,
 		Settings: graph.Settings{
 			Access: graph.DefaultAccess(),
 			// 8 MiB: far above what the default limits let a typical
@@ -102,6 +108,7 @@ func (s Settings) WithDefaults() Settings {
 	orDefault(&s.MaxBodyBytes, d.MaxBodyBytes)
 	orDefault(&s.MaxResponseBytes, d.MaxResponseBytes)
 	orDefault(&s.RateBurst, d.RateBurst)
+	orDefault(&s.MaxExportRecords, d.MaxExportRecords)
 	orDefault(&s.Limits, d.Limits)
 	orDefault(&s.Access, d.Access)
 	orDefault(&s.QueryCacheSize, d.QueryCacheSize)
@@ -132,6 +139,7 @@ func (s *Settings) Register(fs *FlagSet) {
 	fs.List(&s.AllowedOrigins, "cors-origins", "ACTORGRAPH_CORS_ORIGINS", "comma-separated origins allowed by CORS (\"*\" for any; empty for none)")
 	fs.Int64(&s.MaxBodyBytes, "max-body-bytes", "ACTORGRAPH_MAX_BODY_BYTES", "largest request body in bytes")
 	fs.Int64(&s.MaxResponseBytes, "max-response-bytes", "ACTORGRAPH_MAX_RESPONSE_BYTES", "largest answer in bytes, counted while it is written")
+	fs.Int(&s.MaxExportRecords, "max-export-records", "ACTORGRAPH_MAX_EXPORT_RECORDS", "most actors and relationships one /export answer may hold")
 	fs.Float64(&s.RateLimit, "rate-limit", "ACTORGRAPH_RATE_LIMIT", "requests per second one client (its bearer token, else its address) may send to /graphql; 0 for no limit")
 	fs.Int(&s.RateBurst, "rate-burst", "ACTORGRAPH_RATE_BURST", "requests one client may send at once before -rate-limit applies")
 	fs.Int(&l.MaxCostly, "max-costly", "ACTORGRAPH_MAX_COSTLY", "costly GraphQL operations (complexity above -cheap-complexity) run at once; more wait until their time limit, then answer OVERLOADED")
@@ -185,7 +193,7 @@ func (s Settings) Validate() error {
 		{"default-page-size", l.DefaultPageSize}, {"max-page-size", l.MaxPageSize}, {"max-hops", l.MaxHops},
 		{"max-query-depth", l.MaxQueryDepth}, {"max-tokens", l.MaxTokens}, {"max-complexity", l.MaxComplexity},
 		{"max-nodes", l.MaxNodes}, {"max-edges", l.MaxEdges}, {"max-write-relationships", l.MaxWriteRelationships},
-		{"max-costly", l.MaxCostly}, {"max-query-bytes", l.MaxQueryBytes},
+		{"max-costly", l.MaxCostly}, {"max-query-bytes", l.MaxQueryBytes}, {"max-export-records", s.MaxExportRecords},
 		{"query-cache-size", s.QueryCacheSize}, {"apq-cache-size", s.APQCacheSize},
 	} {
 		if v.n < 1 {

@@ -9,14 +9,18 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/actorgraph"
 )
 
 // routes is the one place that lists every route.
-func (s *Server) routes(gql http.Handler, store readier) http.Handler {
+func (s *Server) routes(gql http.Handler, store *actorgraph.Graph) http.Handler {
 	mux := http.NewServeMux()
 	api := s.rateLimit(s.limitBody(s.withTimeout(gql)))
 	mux.Handle("POST /graphql", s.metrics.instrument("/graphql", api))
 	mux.Handle("GET /graphql", s.metrics.instrument("/graphql", api))
+	exp := s.rateLimit(s.limitBody(s.withTimeout(s.export(gql, store))))
+	mux.Handle("GET /export", s.metrics.instrument("/export", exp))
+	mux.Handle("POST /export", s.metrics.instrument("/export", exp))
 	ui := newWebUI(Examples())
 	mux.Handle("GET /{$}", s.metrics.instrument("/", ui.playground))
 	mux.Handle("GET /explore", s.metrics.instrument("/explore", ui.explorer))

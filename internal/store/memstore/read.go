@@ -41,6 +41,24 @@ func (s *Store) ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Act
 	return out, nil
 }
 
+// RelationshipsByID returns the relationships with the given ids, in the
+// order of ids; nil for an unknown id.
+func (s *Store) RelationshipsByID(ctx context.Context, ids []string) ([]*actorgraph.Relationship, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*actorgraph.Relationship, len(ids))
+	for i, id := range ids {
+		if r, ok := s.rels[id]; ok {
+			c := r.Clone()
+			out[i] = &c
+		}
+	}
+	return out, nil
+}
+
 // Actors returns a page of the actors matching the filter, by id.
 func (s *Store) Actors(ctx context.Context, f actorgraph.ActorFilter, page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error) {
 	var res actorgraph.Page[actorgraph.Actor]

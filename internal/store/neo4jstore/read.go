@@ -53,6 +53,22 @@ func (s *Store) ActorsByID(ctx context.Context, ids []string) ([]*actorgraph.Act
 	return out, err
 }
 
+// RelationshipsByID returns the relationships with the given ids, in the
+// order of ids; nil for an unknown id.
+func (s *Store) RelationshipsByID(ctx context.Context, ids []string) ([]*actorgraph.Relationship, error) {
+	out := make([]*actorgraph.Relationship, len(ids))
+	err := s.read(ctx, func(tx *txn) error {
+		found, err := tx.relsByID(ctx, ids)
+		for i, id := range ids {
+			if r, ok := found[id]; ok {
+				out[i] = &r
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
 // actorWhere is the filter shared by the count and page queries.
 const actorWhere = `($kinds IS NULL OR a.kind IN $kinds)
 	AND ($country IS NULL OR a.country = $country)

@@ -59,6 +59,22 @@ func testRelationships(t *testing.T, newStore NewStore) {
 		}
 	})
 
+	t.Run("ByIDInOrderWithNilForUnknown", func(t *testing.T) {
+		fx := TownFixture()
+		town := MustOpen(t, newStore, fx)
+		got, err := town.RelationshipsByID(t.Context(), []string{"r05", "nope", "r01", "r05"})
+		mustNoError(t, "RelationshipsByID", err)
+		want := []*actorgraph.Relationship{&fx.Relationships[4], nil, &fx.Relationships[0], &fx.Relationships[4]}
+		if diff := cmp.Diff(want, got, equateEmpty); diff != "" {
+			t.Errorf("RelationshipsByID(r05, nope, r01, r05) (-want +got):\n%s", diff)
+		}
+		empty, err := town.RelationshipsByID(t.Context(), nil)
+		mustNoError(t, "RelationshipsByID(nil)", err)
+		if len(empty) != 0 {
+			t.Errorf("RelationshipsByID(nil) = %v, want none", empty)
+		}
+	})
+
 	t.Run("UnknownActorIsNotFound", func(t *testing.T) {
 		town := MustOpen(t, newStore, TownFixture())
 		_, err := town.Relationships(t.Context(), actorgraph.RelationshipFilter{ActorID: "nobody"}, actorgraph.PageRequest{First: 10})
