@@ -3,7 +3,9 @@
 // Everything comes from the public GraphQL API (api.js).
 import './explorer.css';
 import { actorDetails, capabilities, findPaths, neighborhood, searchActors } from './api.js';
+import { exportRequest, fetchExport, image, save, svgDocument } from './export.js';
 import { Graph, KIND_COLORS, TONE_COLORS, tone } from './graph.js';
+import { Timeline } from './timeline.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -436,7 +438,8 @@ $('#clear').addEventListener('click', () => {
   setPath(null);
   setDetails(h('p', { class: 'muted' }, 'Click a node or an edge.'));
   history.replaceState(null, '', location.pathname);
-  status();
+  timeline.stop();
+  applyFilters();
 });
 $('#relayout').addEventListener('click', () => withBusy(() => relayout({ randomize: true })));
 
@@ -444,8 +447,25 @@ $('#relayout').addEventListener('click', () => withBusy(() => relayout({ randomi
 
 function applyFilters() {
   graph.filter({ types: state.types, since: state.since, until: state.until });
+  // The timeline counts the relationships of the checked types, whatever
+  // their date: its window is the date filter.
+  const dates = cy.edges().filter((e) => state.types.has(e.data('type'))).map((e) => e.data('date') ?? null);
+  timeline.update(dates, state.since, state.until);
   status();
 }
+
+/** Sets the date filter (from the timeline, or the date inputs). */
+function setDates(since, until) {
+  state.since = since;
+  state.until = until;
+  $('#since').value = since;
+  $('#until').value = until;
+  graph.filter({ types: state.types, since, until });
+  timeline.setWindow(since, until);
+  status();
+}
+
+const timeline = new Timeline($('#timeline'), setDates);
 
 async function setUpFilters() {
   const caps = await capabilities();
@@ -488,8 +508,44 @@ for (const [id, key] of [
   ['#until', 'until'],
 ]) {
   $(id).addEventListener('change', (e) => {
+    timeline.stop();
     state[key] = e.target.value;
     applyFilters();
+  });
+}
+
+// ---- export -----------------------------------------------------------------
+
+const IMAGE_NAMES = { png: 'actorgraph-explorer.png', jpg: 'actorgraph-explorer.jpg', svg: 'actorgraph-explorer.svg' };
+
+async function exportShown(format) {
+  const shown = cy.elements().not('.filtered');
+  if (shown.empty()) {
+    status('nothing drawn to export');
+    return;
+  }
+  if (format === 'png' || format === 'jpg') {
+    save(await image(cy, format), IMAGE_NAMES[format]);
+  } else if (format === 'svg') {
+    save(new Blob([svgDocument(cy)], { type: 'image/svg+xml' }), IMAGE_NAMES.svg);
+  } else {
+    const request = exportRequest({
+      actors: shown.nodes().map((n) => n.id()),
+      expanded: [...state.expanded].filter((id) => cy.getElementById(id).nonempty()),
+      types: state.types.size === state.allTypes.length ? null : [...state.types],
+      since: state.since,
+      until: state.until,
+    });
+    const { blob, name } = await fetchExport(format, request);
+    save(blob, name);
+  }
+  status(`exported ${format}`);
+}
+
+for (const button of document.querySelectorAll('#export-menu button[data-format]')) {
+  button.addEventListener('click', () => {
+    $('#export-menu').open = false;
+    withBusy(() => exportShown(button.dataset.format));
   });
 }
 
