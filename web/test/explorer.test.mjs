@@ -2,6 +2,7 @@
 // node, click an edge, filter, find a path. Any console error, failed
 // request or request to another host fails the test (browser.mjs).
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { assertClean, baseURL, openBrowser } from './browser.mjs';
 
@@ -170,6 +171,71 @@ describe('explorer', { timeout: 180_000 }, () => {
     await page.locator('#until').fill('');
     g = await graphState(page);
     assert.ok(g.edges.some((e) => e.date === null), 'undated relationships are back');
+    assertClean(browser.problems, assert);
+  });
+
+  it('narrows the drawn graph to the timeline\'s window, and plays it through time', async () => {
+    const all = await graphState(page);
+    const bars = await page.locator('#timeline .bar').count();
+    assert.ok(bars > 1, `the histogram has bars for more than one day (${bars})`);
+    const svg = await page.locator('#timeline svg').boundingBox();
+    const hi = await page.locator('#timeline .handle[data-handle="hi"]').boundingBox();
+    // Drag the right handle to a third of the way: only the earliest days.
+    await page.mouse.move(hi.x + hi.width / 2, hi.y + hi.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(svg.x + svg.width * 0.33, svg.y + svg.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const until = await page.locator('#until').inputValue();
+    assert.match(until, /^\d{4}-\d{2}-\d{2}$/, 'the window drives the date filter');
+    let g = await graphState(page);
+    assert.ok(g.edges.length > 0 && g.edges.length < all.edges.length, `fewer edges drawn: ${all.edges.length} → ${g.edges.length}`);
+    assert.ok(g.edges.every((e) => e.date && e.date <= until), JSON.stringify(g.edges));
+    assert.match(await page.locator('#timeline .label').innerText(), /of \d+ dated/);
+
+    // Play: the window steps forward through time.
+    await page.locator('#timeline .play').click();
+    const since0 = await page.locator('#since').inputValue();
+    await page.waitForFunction((s) => document.querySelector('#since').value > s, since0);
+    await page.locator('#timeline .play').click(); // pause
+    g = await graphState(page);
+    const since = await page.locator('#since').inputValue();
+    const until1 = await page.locator('#until').inputValue();
+    assert.ok(since > since0, `the window moved: ${since0} → ${since}`);
+    assert.ok(g.edges.every((e) => e.date && e.date >= since && e.date <= until1), JSON.stringify(g.edges));
+
+    await page.locator('#since').fill('');
+    await page.locator('#until').fill('');
+    g = await graphState(page);
+    assert.equal(g.edges.length, all.edges.length, 'clearing the dates draws everything again');
+    assertClean(browser.problems, assert);
+  });
+
+  it('exports the drawing as PNG and SVG, and the shown graph as GraphML', async () => {
+    const download = async (format) => {
+      await page.locator('#export-menu summary').click();
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`#export-menu button[data-format="${format}"]`).click()]);
+      await idle(page);
+      return { name: dl.suggestedFilename(), body: await readFile(await dl.path()) };
+    };
+    const png = await download('png');
+    assert.equal(png.name, 'actorgraph-explorer.png');
+    assert.ok(png.body.length > 1000, `PNG of ${png.body.length} bytes`);
+    assert.deepEqual([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG signature');
+
+    const shown = await graphState(page);
+    const svg = await download('svg');
+    assert.equal(svg.name, 'actorgraph-explorer.svg');
+    const svgText = svg.body.toString('utf8');
+    assert.match(svgText, /^<\?xml[^]*<svg /);
+    assert.equal((svgText.match(/<circle /g) ?? []).length, shown.nodes.length, 'one circle per drawn actor');
+
+    const graphml = await download('graphml');
+    assert.equal(graphml.name, 'actorgraph-graphml.graphml');
+    const xml = graphml.body.toString('utf8');
+    assert.match(xml, /<graphml/);
+    const edgeIds = [...xml.matchAll(/<edge\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]).sort();
+    assert.deepEqual(edgeIds, shown.edges.map((e) => e.id).sort(), 'the GraphML holds exactly the drawn relationships');
+    for (const n of shown.nodes) assert.ok(xml.includes(`<node id="${n.id}"`), `the GraphML holds ${n.id}`);
     assertClean(browser.problems, assert);
   });
 
