@@ -497,4 +497,26 @@ describe('explorer: aggregate parallel edges', { timeout: 180_000 }, () => {
     assert.ok(!(await page.locator('#timeline .play').isDisabled()), 'and can play');
     assertClean(browser.problems, assert);
   });
+
+  it('exports the aggregated drawing, and the relationships its edges stand for', async () => {
+    await page.locator('#aggregate').check();
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.edges('.agg').length > 0);
+    await idle(page);
+    const agg = await edges();
+    const download = async (format) => {
+      await page.locator('#export-menu summary').click();
+      assert.ok(await page.locator('#export-menu .agg-note').isVisible(), 'the menu says what the data formats hold');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`#export-menu button[data-format="${format}"]`).click()]);
+      await idle(page);
+      return (await readFile(await dl.path())).toString('utf8');
+    };
+    const svg = await download('svg');
+    assert.equal((svg.match(/<title>\d+ relationships \(/g) ?? []).length, agg.length, 'one path per aggregated edge, titled with its count');
+    const graphml = await download('graphml');
+    const relationships = [...graphml.matchAll(/<edge\b/g)].length;
+    assert.equal(relationships, agg.reduce((n, e) => n + e.count, 0), 'the GraphML holds the relationships the edges count');
+    await page.locator('#aggregate').uncheck();
+    await idle(page);
+    assertClean(browser.problems, assert);
+  });
 });
