@@ -7,7 +7,9 @@
 # events from internal/importer/testdata/resolution, so actors have source
 # names and relationships have mentions) and runs the browser tests against
 # it. Set EXPLORER_SCREENSHOT=$PWD/docs/explorer.png to refresh the README's
-# screenshot.
+# screenshot, and EXPLORER_AGGREGATED_SCREENSHOTS=$PWD/docs to refresh the
+# aggregated hub's before and after (explorer-hub-plain.png and
+# explorer-hub-aggregated.png there).
 set -euo pipefail
 cd "$(dirname "$0")"
 web=$PWD

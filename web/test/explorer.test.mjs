@@ -404,3 +404,119 @@ describe('explorer', { timeout: 180_000 }, () => {
     assertClean(browser.problems, assert);
   });
 });
+
+// The toggle that draws the server's aggregated edges (one per dyad and
+// direction) instead of the relationships, on a hub the CI store gives
+// parallel relationships (the article plus the GDELT and ICEWS fixtures).
+// EXPLORER_AGGREGATED_SCREENSHOTS=<dir> saves the hub before and after as
+// <dir>/explorer-hub-plain.png and <dir>/explorer-hub-aggregated.png.
+describe('explorer: aggregate parallel edges', { timeout: 180_000 }, () => {
+  const hub = 'vladimir-putin';
+  const shots = process.env.EXPLORER_AGGREGATED_SCREENSHOTS;
+  let browser;
+  let page;
+
+  before(async () => {
+    browser = await openBrowser();
+    page = browser.page;
+    await page.goto(`${baseURL}/explore?actor=${hub}`);
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.nodes().length > 1);
+    await idle(page);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** The shown edges: id, ends, whether aggregated, and an aggregated edge's count. */
+  function edges() {
+    return page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return window.actorgraphExplorer.cy
+        .edges()
+        .filter((e) => e.visible())
+        .map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), agg: e.hasClass('agg'), count: e.data('count') ?? null }));
+    });
+  }
+
+  it('draws one edge per pair and direction, counting the relationships drawn before, and restores them when off', async () => {
+    const plain = await edges();
+    assert.ok(plain.length > 0 && plain.every((e) => !e.agg), 'the relationships are drawn');
+    const pairs = new Map();
+    for (const e of plain) pairs.set(`${e.source}>${e.target}`, (pairs.get(`${e.source}>${e.target}`) ?? 0) + 1);
+    assert.ok(pairs.size < plain.length, `${hub} has parallel relationships in the CI store`);
+    if (shots) await page.screenshot({ path: `${shots}/explorer-hub-plain.png` });
+
+    await page.locator('#aggregate').check();
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.edges('.agg').length > 0);
+    await idle(page);
+    const agg = await edges();
+    assert.ok(agg.length > 0 && agg.every((e) => e.agg), 'only aggregated edges are drawn');
+    assert.ok(agg.length <= plain.length, `fewer or as many edges (${plain.length} → ${agg.length})`);
+    assert.equal(agg.length, pairs.size, 'one edge per pair and direction');
+    for (const e of agg) {
+      assert.equal(e.count, pairs.get(`${e.source}>${e.target}`), `${e.id} counts the relationships drawn from ${e.source} to ${e.target}`);
+    }
+    assert.match(await page.locator('#status').innerText(), new RegExp(`${agg.length} aggregated edges`));
+    assert.match(await page.locator('#timeline .label').innerText(), /Timeline off while parallel edges are aggregated/);
+    assert.ok(await page.locator('#timeline .play').isDisabled(), 'the timeline cannot play');
+
+    // Clicking the widest edge shows its counts by type, dates, Goldstein
+    // scores and evidence, and pages its relationships.
+    const widest = agg.reduce((a, b) => (b.count > a.count ? b : a));
+    const target = await edgeClickPoint(page, widest.id);
+    assert.ok(target, 'the widest aggregated edge is clear of the rest');
+    await page.mouse.click(target.x, target.y);
+    await page.locator('#details .agg-title').waitFor();
+    const details = await page.locator('#details').innerText();
+    assert.match(details, new RegExp(`Relationships\\s+${widest.count}\\b`));
+    assert.match(details, /First date/);
+    assert.match(details, /Goldstein sum/);
+    assert.match(details, /Representative evidence/);
+    const typeCounts = await page.locator('#details .agg-types li').allInnerTexts();
+    const total = typeCounts.reduce((n, t) => n + Number(t.trim().split(/\s+/).pop()), 0);
+    assert.equal(total, widest.count, 'the counts by type add up to the count');
+    await page.locator('#agg-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#details .agg-relationships li').length > 0);
+    assert.equal(await page.locator('#details .agg-relationships li').count(), Math.min(widest.count, 20));
+    await idle(page);
+    if (shots) {
+      await page.evaluate(() => window.actorgraphExplorer.cy.$(':selected').unselect());
+      await page.screenshot({ path: `${shots}/explorer-hub-aggregated.png` });
+    }
+
+    await page.locator('#aggregate').uncheck();
+    await idle(page);
+    const back = await edges();
+    assert.deepEqual(
+      back.map((e) => e.id).sort(),
+      plain.map((e) => e.id).sort(),
+      'turning it off draws the same relationships again',
+    );
+    assert.equal(await page.evaluate(() => window.actorgraphExplorer.cy.edges('.agg').length), 0);
+    assert.equal(await page.locator('#timeline').getAttribute('data-disabled'), null, 'the timeline is back');
+    assert.ok(!(await page.locator('#timeline .play').isDisabled()), 'and can play');
+    assertClean(browser.problems, assert);
+  });
+
+  it('exports the aggregated drawing, and the relationships its edges stand for', async () => {
+    await page.locator('#aggregate').check();
+    await page.waitForFunction(() => window.actorgraphExplorer.cy.edges('.agg').length > 0);
+    await idle(page);
+    const agg = await edges();
+    const download = async (format) => {
+      await page.locator('#export-menu summary').click();
+      assert.ok(await page.locator('#export-menu .agg-note').isVisible(), 'the menu says what the data formats hold');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`#export-menu button[data-format="${format}"]`).click()]);
+      await idle(page);
+      return (await readFile(await dl.path())).toString('utf8');
+    };
+    const svg = await download('svg');
+    assert.equal((svg.match(/<title>\d+ relationships \(/g) ?? []).length, agg.length, 'one path per aggregated edge, titled with its count');
+    const graphml = await download('graphml');
+    const relationships = [...graphml.matchAll(/<edge\b/g)].length;
+    assert.equal(relationships, agg.reduce((n, e) => n + e.count, 0), 'the GraphML holds the relationships the edges count');
+    await page.locator('#aggregate').uncheck();
+    await idle(page);
+    assertClean(browser.problems, assert);
+  });
+});

@@ -77,6 +77,24 @@ export async function neighborhood(id) {
 }
 
 /**
+ * The actors one hop from id and the server's aggregated edges among them:
+ * one per dyad and direction, standing for the relationships `neighborhood`
+ * gives (counts by type, dates, Goldstein sum and mean, a representative
+ * evidence).
+ */
+export async function aggregatedNeighborhood(id) {
+  const data = await gql(
+    `query AggregatedNeighborhood($id: ID!) { neighborhood(id: $id, depth: 1, aggregate: true) {
+       nodes { ...NodeFields }
+       aggregatedEdges { id source target count types { type count } goldsteinSum goldsteinAvg firstDate lastDate
+         evidence { kind quote source } }
+       truncatedBy } } ${NODE_FIELDS}`,
+    { id },
+  );
+  return data.neighborhood;
+}
+
+/**
  * What the server offers beyond the basics, read from its schema
  * (introspection is public): the relationship types, the resolution rules
  * with what each means, and whether it has a k-shortest-paths query

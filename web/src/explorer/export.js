@@ -23,6 +23,15 @@ export function image(cy, format) {
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const num = (n) => Math.round(n * 10) / 10;
 
+/** An edge's tooltip: a relationship's type and date, or an aggregated edge's count and types. */
+function title(e) {
+  if (e.hasClass('agg')) {
+    const types = e.data('types').map((t) => `${t.type} ${t.count}`).join(', ');
+    return `${e.data('count')} relationships (${types}) ${e.data('firstDate') ?? 'undated'}–${e.data('lastDate') ?? ''}`;
+  }
+  return `${e.data('type')} ${e.data('date') ?? 'undated'}`;
+}
+
 /**
  * The drawn elements as an SVG document: each edge as Cytoscape draws it
  * (straight, or the curve through its control points), its colour, width,
@@ -47,8 +56,14 @@ export function svgDocument(cy) {
     const dash = e.style('line-style') === 'dashed' ? ' stroke-dasharray="6,4"' : '';
     const arrow = e.style('target-arrow-shape') !== 'none' ? ' marker-end="url(#arrow)"' : '';
     parts.push(
-      `<path d="${d}" fill="none" stroke="${esc(color)}" stroke-width="${parseFloat(e.style('width'))}" opacity="${e.style('opacity')}"${dash}${arrow} style="color:${esc(color)}"><title>${esc(e.data('type'))} ${esc(e.data('date') ?? 'undated')}</title></path>`,
+      `<path d="${d}" fill="none" stroke="${esc(color)}" stroke-width="${parseFloat(e.style('width'))}" opacity="${e.style('opacity')}"${dash}${arrow} style="color:${esc(color)}"><title>${esc(title(e))}</title></path>`,
     );
+    if (e.hasClass('agg')) {
+      const m = e.midpoint();
+      parts.push(
+        `<text x="${num(m.x)}" y="${num(m.y + 3.5)}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="10" fill="#111827" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(e.data('label'))}</text>`,
+      );
+    }
   });
   shown.nodes().forEach((n) => {
     const p = n.position();

@@ -79,6 +79,27 @@ const style = [
   })),
   { selector: 'edge.modal', style: { 'line-style': 'dashed' } },
   { selector: 'edge:selected', style: { width: 5, opacity: 1, 'z-index': 20 } },
+  // An aggregated edge (the server's, one per dyad and direction): as wide
+  // as log2 of its count allows, with the count as its label.
+  {
+    selector: 'edge.agg',
+    style: {
+      width: 'data(width)',
+      label: 'data(label)',
+      'font-size': 10,
+      'font-family': 'system-ui, sans-serif',
+      color: '#111827',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': 1,
+      'text-background-shape': 'roundrectangle',
+      'min-zoomed-font-size': 6,
+    },
+  },
+  {
+    selector: 'edge.agg:selected',
+    style: { width: 'data(width)', 'underlay-color': '#111827', 'underlay-opacity': 0.3, 'underlay-padding': 3 },
+  },
   { selector: '.filtered, .pending', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.22 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 30, opacity: 1 } },
@@ -144,6 +165,11 @@ class LayoutWorker {
   }
 }
 
+/** aggWidth: an aggregated edge's width, growing with log2 of its count. */
+export function aggWidth(count) {
+  return Math.min(16, 2 + 2.5 * Math.log2(Math.max(1, count)));
+}
+
 /** Graph wraps the Cytoscape instance. */
 export class Graph {
   constructor(container) {
@@ -162,7 +188,7 @@ export class Graph {
   }
 
   /** Adds the nodes and edges not drawn yet; returns the added elements. */
-  add({ nodes = [], edges = [] }, near) {
+  add({ nodes = [], edges = [], aggregatedEdges = [] }, near) {
     const cy = this.cy;
     const center = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
     const fresh = [];
@@ -187,6 +213,14 @@ export class Graph {
         classes: [tone(e.goldstein), e.modality && e.modality !== 'ASSERTED' ? 'modal' : ''].join(' ').trim(),
       });
     }
+    for (const e of aggregatedEdges) {
+      if (cy.getElementById(e.id).nonempty()) continue;
+      fresh.push({
+        group: 'edges',
+        data: { ...e, typeNames: e.types.map((t) => t.type), width: aggWidth(e.count), label: String(e.count) },
+        classes: `agg ${tone(e.goldsteinAvg)}`,
+      });
+    }
     // New elements stay hidden until the next layout places them, so the
     // page does not first draw them piled up at the origin.
     const added = cy.add(fresh).addClass('pending');
@@ -207,6 +241,12 @@ export class Graph {
     if (r && 'textureOnViewport' in r) r.textureOnViewport = big;
   }
 
+  /** Removes the aggregated edges. */
+  removeAggregated() {
+    this.cy.edges('.agg').remove();
+    this.adaptToSize();
+  }
+
   clear() {
     this.cy.elements().remove();
     this.adaptToSize();
@@ -215,15 +255,27 @@ export class Graph {
   /**
    * Shows the edges whose type is in types and whose date lies in
    * [since, until] (undated edges are hidden when a bound is set, as the API
-   * does), and the nodes with a shown edge or marked seed.
+   * does), and the nodes with a shown edge or marked seed. With aggregate,
+   * the aggregated edges are drawn instead of the relationships: those with
+   * a checked type among theirs, and, when a bound is set, dates
+   * [firstDate, lastDate] meeting the window.
    */
-  filter({ types, since, until }) {
+  filter({ types, since, until, aggregate = false }) {
     const cy = this.cy;
     cy.batch(() => {
       cy.edges().forEach((e) => {
-        const d = e.data('date');
-        let show = types.has(e.data('type'));
-        if (show && (since || until)) show = !!d && (!since || d >= since) && (!until || d <= until);
+        const agg = e.hasClass('agg');
+        let show;
+        if (agg) {
+          show = aggregate && e.data('typeNames').some((t) => types.has(t));
+          const first = e.data('firstDate');
+          const last = e.data('lastDate');
+          if (show && (since || until)) show = !!first && (!since || last >= since) && (!until || first <= until);
+        } else {
+          const d = e.data('date');
+          show = (!aggregate || e.hasClass('on-path')) && types.has(e.data('type'));
+          if (show && (since || until)) show = !!d && (!since || d >= since) && (!until || d <= until);
+        }
         e.toggleClass('filtered', !show);
       });
       cy.nodes().forEach((n) => {

@@ -2,7 +2,7 @@
 // read an edge's evidence, filter, and find the path between two actors.
 // Everything comes from the public GraphQL API (api.js).
 import './explorer.css';
-import { actorDetails, capabilities, findPaths, neighborhood, searchActors } from './api.js';
+import { actorDetails, aggregatedNeighborhood, capabilities, findPaths, neighborhood, searchActors } from './api.js';
 import { exportRequest, fetchExport, image, save, svgDocument } from './export.js';
 import { Graph, KIND_COLORS, TONE_COLORS, tone } from './graph.js';
 import { Timeline } from './timeline.js';
@@ -36,6 +36,7 @@ const state = {
   path: null,
   kShortest: null, // set when the server has kShortestPaths
   rules: new Map(), // resolution rule → what it means (from the schema)
+  aggregate: false, // draw the server's aggregated edges instead of the relationships
 };
 
 // ---- status ----------------------------------------------------------------
@@ -44,7 +45,7 @@ let busy = 0;
 let lastError = ''; // shown until the next action starts
 function status(extra = '') {
   const { nodes, edges } = graph.counts();
-  const parts = [`${nodes} actors · ${edges} relationships`];
+  const parts = [`${nodes} actors · ${edges} ${state.aggregate ? 'aggregated edges' : 'relationships'}`];
   if (busy) parts.push('loading…');
   if (extra) parts.push(extra);
   if (lastError) parts.push(lastError);
@@ -86,13 +87,16 @@ async function relayout(opts) {
 /** Draws an actor's neighbourhood, from scratch or added to the graph. */
 async function show(id, { fresh = false } = {}) {
   await withBusy(async () => {
-    const sub = await neighborhood(id);
+    // The relationships are always fetched, so turning aggregation off
+    // draws them without asking again.
+    const [sub, agg] = await Promise.all([neighborhood(id), state.aggregate ? aggregatedNeighborhood(id) : null]);
     if (fresh) {
       graph.clear();
       state.expanded.clear();
       setPath(null);
     }
     graph.add(sub, fresh ? null : id);
+    if (agg) graph.add(agg, fresh ? null : id);
     state.expanded.add(id);
     const node = cy.getElementById(id);
     node.addClass('expanded');
@@ -236,7 +240,7 @@ async function showActor(id) {
       field('Also known as', a.aliases),
       field('CAMEO actor code', a.cameoCode),
       field('Wikidata', a.wikidataId),
-      field('Relationships drawn', String(node.connectedEdges().length)),
+      field('Relationships drawn', String(node.connectedEdges().not('.agg').length)),
     ),
     a.description ? h('p', {}, a.description) : null,
     h(
@@ -316,6 +320,70 @@ function showEdge(rel) {
   );
 }
 
+/**
+ * An aggregated edge: how many relationships it stands for, by type, their
+ * dates, Goldstein sum and mean, the representative evidence, and a button
+ * that lists the relationships themselves, 20 at a time. They are the
+ * neighbourhood's relationships from source to target, which the page
+ * always fetches with it (the API pages an aggregated edge's relationships
+ * only inside a whole neighbourhood, over its complexity limit).
+ */
+function showAggregatedEdge(e) {
+  const PAGE = 20;
+  const list = h('ol', { class: 'agg-relationships' });
+  const rels = cy
+    .edges()
+    .not('.agg')
+    .filter((r) => r.data('source') === e.source && r.data('target') === e.target)
+    .map((r) => r.data())
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const more = h('button', { type: 'button', class: 'quiet', id: 'agg-more' }, `List the ${rels.length} relationships`);
+  more.hidden = !rels.length;
+  more.addEventListener('click', () => {
+    const start = list.children.length;
+    for (const rel of rels.slice(start, start + PAGE)) {
+      list.append(
+        h(
+          'li',
+          { class: `step ${tone(rel.goldstein)}`, 'data-rel': rel.id, title: 'Show this relationship', onclick: () => showEdge(rel) },
+          `${rel.type} · ${rel.date ?? 'undated'}${rel.cameoCode ? ` · CAMEO ${rel.cameoCode}` : ''}`,
+        ),
+      );
+    }
+    more.textContent = 'More';
+    more.hidden = list.children.length >= rels.length;
+  });
+  const num = (x) => (x == null ? null : String(Math.round(x * 100) / 100));
+  setDetails(
+    h(
+      'h3',
+      { class: 'edge-title agg-title' },
+      nameOf(e.source),
+      h('span', { class: `rel-type ${tone(e.goldsteinAvg)}` }, ` → `),
+      nameOf(e.target),
+    ),
+    h(
+      'dl',
+      {},
+      field('Relationships', String(e.count)),
+      field('First date', e.firstDate ?? 'undated'),
+      field('Last date', e.lastDate ?? 'undated'),
+      field('Goldstein sum', num(e.goldsteinSum) ?? 'none'),
+      field('Goldstein mean', e.goldsteinAvg == null ? 'none' : toneLabel(Math.round(e.goldsteinAvg * 100) / 100)),
+    ),
+    h('h4', {}, 'By type'),
+    h(
+      'ul',
+      { class: 'agg-types' },
+      e.types.map((t) => h('li', { 'data-type': t.type }, h('span', { class: 'rel-type' }, t.type), ` ${t.count}`)),
+    ),
+    h('h4', {}, 'Representative evidence'),
+    e.evidence ? quotes([e.evidence]) : h('p', { class: 'muted' }, 'none'),
+    h('div', { class: 'actions' }, more),
+    list,
+  );
+}
+
 // A click on a node expands it (and then shows it), or shows it when it is
 // expanded already.
 cy.on('tap', 'node', (evt) => {
@@ -323,7 +391,7 @@ cy.on('tap', 'node', (evt) => {
   if (state.expanded.has(id)) withBusy(() => showActor(id));
   else show(id);
 });
-cy.on('tap', 'edge', (evt) => showEdge(evt.target.data()));
+cy.on('tap', 'edge', (evt) => (evt.target.hasClass('agg') ? showAggregatedEdge(evt.target.data()) : showEdge(evt.target.data())));
 
 // ---- actor pickers (search box, path ends) ----------------------------------
 
@@ -445,12 +513,20 @@ $('#relayout').addEventListener('click', () => withBusy(() => relayout({ randomi
 
 // ---- filters ----------------------------------------------------------------
 
+// Why the timeline is off while aggregated edges are drawn.
+const TIMELINE_OFF = 'Timeline off while parallel edges are aggregated: an aggregated edge has a first and a last date, not one. The date filter keeps the edges whose span meets it.';
+
 function applyFilters() {
-  graph.filter({ types: state.types, since: state.since, until: state.until });
+  graph.filter({ types: state.types, since: state.since, until: state.until, aggregate: state.aggregate });
   // The timeline counts the relationships of the checked types, whatever
   // their date: its window is the date filter.
-  const dates = cy.edges().filter((e) => state.types.has(e.data('type'))).map((e) => e.data('date') ?? null);
+  const dates = cy
+    .edges()
+    .not('.agg')
+    .filter((e) => state.types.has(e.data('type')))
+    .map((e) => e.data('date') ?? null);
   timeline.update(dates, state.since, state.until);
+  timeline.disable(state.aggregate ? TIMELINE_OFF : '');
   status();
 }
 
@@ -460,7 +536,7 @@ function setDates(since, until) {
   state.until = until;
   $('#since').value = since;
   $('#until').value = until;
-  graph.filter({ types: state.types, since, until });
+  graph.filter({ types: state.types, since, until, aggregate: state.aggregate });
   timeline.setWindow(since, until);
   status();
 }
@@ -513,6 +589,40 @@ for (const [id, key] of [
     applyFilters();
   });
 }
+
+// ---- aggregation --------------------------------------------------------------
+
+/**
+ * Turns aggregation on (the expanded actors' neighbourhoods drawn with the
+ * server's aggregated edges, where the actors already are) or off (the
+ * aggregated edges removed, the relationships drawn again).
+ */
+async function setAggregate(on) {
+  state.aggregate = on;
+  $('#aggregate').checked = on;
+  document.body.toggleAttribute('data-aggregate', on);
+  if (!on) {
+    graph.removeAggregated();
+    applyFilters();
+    return;
+  }
+  await withBusy(async () => {
+    const ids = [...state.expanded];
+    const subs = await Promise.all(ids.map((id) => aggregatedNeighborhood(id)));
+    if (!state.aggregate) return; // turned off meanwhile
+    const truncated = new Set();
+    subs.forEach((sub, i) => {
+      graph.add(sub, ids[i]);
+      for (const t of sub.truncatedBy ?? []) truncated.add(t);
+    });
+    cy.elements('.pending').removeClass('pending');
+    applyFilters();
+    if (state.path) graph.highlight(state.path);
+    if (truncated.size) status(`truncated by ${[...truncated].join(', ')}`);
+  });
+}
+
+$('#aggregate').addEventListener('change', (e) => setAggregate(e.target.checked));
 
 // ---- export -----------------------------------------------------------------
 
@@ -660,6 +770,7 @@ window.actorgraphExplorer = {
   },
   layout: (opts) => graph.layout(opts),
   show,
+  setAggregate,
 };
 
 setUpLegend();

@@ -44,6 +44,7 @@ export class Timeline {
     this.hi = null;
     this.undated = 0;
     this.timer = null;
+    this.disabled = ''; // when set, why the timeline is off (shown as its label)
     this.playButton.addEventListener('click', () => (this.timer ? this.stop() : this.play()));
     this.svg.addEventListener('pointerdown', (e) => this.grab(e));
     new ResizeObserver(() => this.draw()).observe(this.svg);
@@ -82,6 +83,16 @@ export class Timeline {
     this.draw();
   }
 
+  /**
+   * Turns the timeline off with a reason shown in its place (reason '':
+   * back on); a window in use is left as the filter has it.
+   */
+  disable(reason) {
+    if (reason) this.stop();
+    this.disabled = reason;
+    this.draw();
+  }
+
   /** The days a bar spans. */
   binDays() {
     return Math.max(1, Math.ceil((this.last - this.first + 1) / MAX_BINS));
@@ -102,8 +113,13 @@ export class Timeline {
     const s = this.svg;
     s.replaceChildren();
     const full = this.first == null || (this.lo === this.first && this.hi === this.last);
-    this.root.toggleAttribute('data-empty', this.first == null);
-    this.playButton.disabled = this.first == null || this.first === this.last;
+    this.root.toggleAttribute('data-disabled', !!this.disabled);
+    this.root.toggleAttribute('data-empty', this.first == null || !!this.disabled);
+    this.playButton.disabled = this.first == null || this.first === this.last || !!this.disabled;
+    if (this.disabled) {
+      this.label.textContent = this.disabled;
+      return;
+    }
     if (this.first == null) {
       this.label.textContent = this.undated ? `no dated relationships · ${this.undated} undated` : 'no relationships drawn';
       return;
@@ -151,7 +167,7 @@ export class Timeline {
 
   /** Starts dragging a handle, or the window (or centres it on a click). */
   grab(e) {
-    if (this.first == null) return;
+    if (this.first == null || this.disabled) return;
     this.stop();
     const handle = e.target.dataset?.handle;
     const rect = this.svg.getBoundingClientRect();
@@ -199,7 +215,7 @@ export class Timeline {
    * everything first shrinks to the first bar.
    */
   play() {
-    if (this.first == null || this.first === this.last) return;
+    if (this.first == null || this.first === this.last || this.disabled) return;
     const bin = this.binDays();
     if (this.hi >= this.last || (this.lo === this.first && this.hi === this.last)) {
       const width = this.lo === this.first && this.hi === this.last ? bin - 1 : this.hi - this.lo;
