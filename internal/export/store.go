@@ -28,40 +28,14 @@ type Lister interface {
 // file may mix moments.
 func StoreSource(ctx context.Context, store Lister, filter actorgraph.RelationshipFilter, filtered bool) Source {
 	rels := func(yield func(actorgraph.Relationship) error) error {
-		after := ""
-		for {
-			p, err := store.Relationships(ctx, filter, actorgraph.PageRequest{First: pageSize, After: after, NoTotal: true})
-			if err != nil {
-				return err
-			}
-			for _, r := range p.Items {
-				if err := yield(r); err != nil {
-					return err
-				}
-				after = r.ID
-			}
-			if !p.HasNextPage || len(p.Items) == 0 {
-				return nil
-			}
-		}
+		return eachPage(func(page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Relationship], error) {
+			return store.Relationships(ctx, filter, page)
+		}, func(r *actorgraph.Relationship) string { return r.ID }, yield)
 	}
 	actors := func(yield func(actorgraph.Actor) error) error {
-		after := ""
-		for {
-			p, err := store.Actors(ctx, actorgraph.ActorFilter{}, actorgraph.PageRequest{First: pageSize, After: after, NoTotal: true})
-			if err != nil {
-				return err
-			}
-			for _, a := range p.Items {
-				if err := yield(a); err != nil {
-					return err
-				}
-				after = a.ID
-			}
-			if !p.HasNextPage || len(p.Items) == 0 {
-				return nil
-			}
-		}
+		return eachPage(func(page actorgraph.PageRequest) (actorgraph.Page[actorgraph.Actor], error) {
+			return store.Actors(ctx, actorgraph.ActorFilter{}, page)
+		}, func(a *actorgraph.Actor) string { return a.ID }, yield)
 	}
 	if filtered {
 		actors = func(yield func(actorgraph.Actor) error) error {
@@ -98,4 +72,25 @@ func StoreSource(ctx context.Context, store Lister, filter actorgraph.Relationsh
 		}
 	}
 	return Source{Actors: actors, Relationships: rels}
+}
+
+// eachPage reads a list page by page (pageSize items, no totals) and
+// hands every item to yield, in list order.
+func eachPage[T any](read func(actorgraph.PageRequest) (actorgraph.Page[T], error), id func(*T) string, yield func(T) error) error {
+	after := ""
+	for {
+		p, err := read(actorgraph.PageRequest{First: pageSize, After: after, NoTotal: true})
+		if err != nil {
+			return err
+		}
+		for i := range p.Items {
+			if err := yield(p.Items[i]); err != nil {
+				return err
+			}
+			after = id(&p.Items[i])
+		}
+		if !p.HasNextPage || len(p.Items) == 0 {
+			return nil
+		}
+	}
 }

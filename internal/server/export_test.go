@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -33,7 +32,7 @@ func (ts *testServer) exportGet(t *testing.T, format, query string, vars map[str
 	if err != nil {
 		t.Fatal(err)
 	}
-	return exportDo(t, req, header...)
+	return send(t, req, header...)
 }
 
 // exportPost posts a GraphQL request to /export?format=….
@@ -45,24 +44,7 @@ func (ts *testServer) exportPost(t *testing.T, format, query string, vars map[st
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	return exportDo(t, req, header...)
-}
-
-func exportDo(t *testing.T, req *http.Request, header ...string) (int, http.Header, []byte) {
-	t.Helper()
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, res.Header, body
+	return send(t, req, header...)
 }
 
 // graphCounts parses an export with its format's reader and returns its

@@ -192,6 +192,15 @@ func (ts *testServer) get(t testing.TB, path string, header ...string) (int, htt
 	if err != nil {
 		t.Fatal(err)
 	}
+	status, h, body := send(t, req, header...)
+	return status, h, string(body)
+}
+
+// send makes one request, with header's name and value pairs set, and
+// returns the status, headers and the whole body. Every raw-HTTP helper of
+// these tests goes through it.
+func send(t testing.TB, req *http.Request, header ...string) (int, http.Header, []byte) {
+	t.Helper()
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -200,8 +209,11 @@ func (ts *testServer) get(t testing.TB, path string, header ...string) (int, htt
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, res.Header, string(b)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, res.Header, body
 }
 
 // assertHealthy checks the server still answers after an abuse test.
